@@ -1,0 +1,137 @@
+import { z } from "zod";
+
+/**
+ * The only reader of process.env. Server values are parsed lazily, per concern, so `next build`
+ * needs no secret and a missing Pi key does not stop `npm run db:migrate`.
+ */
+
+const blankAsMissing = (value: unknown) => (value === "" ? undefined : value);
+const optionalString = z.preprocess(blankAsMissing, z.string().optional());
+const booleanFlag = z.preprocess(blankAsMissing, z.enum(["true", "false"]).default("false")).transform((v) => v === "true");
+
+export const piNetworks = ["Pi Testnet", "Pi Network"] as const;
+export type PiNetwork = (typeof piNetworks)[number];
+
+const hints: Record<string, string> = {
+  PI_API_KEY: "Copy the Server API Key of your app from the Pi Developer Portal, or leave it unset and run `npm run dev` to use the local emulator.",
+  PI_API_BASE_URL: "Use https://api.minepi.com/v2 (the default) or the emulator's http://127.0.0.1:<port>/v2.",
+  PI_NETWORK: 'Use "Pi Testnet" or "Pi Network" (Mainnet), matching the app you created in the Developer Portal.',
+  SESSION_SECRET: "Generate one with `openssl rand -base64 48`; it must be at least 32 characters.",
+  DATABASE_URL: "Use a postgres:// URL, or unset it to use the embedded database.",
+  NEXT_PUBLIC_PI_SANDBOX: 'Set it to "true" inside the Pi Sandbox and "false" in Pi Browser.',
+  NEXT_PUBLIC_PI_SDK_URL: "Use https://sdk.minepi.com/pi-sdk.js (the default) or the emulator's /pi-sdk.js.",
+  PI_ALLOW_LOCAL_API: 'Use "true" or "false".',
+  PI_API_TIMEOUT_MS: "Use a whole number of milliseconds between 100 and 60000 (default 10000).",
+  ALLOWED_ORIGINS: "Use a comma-separated list of origins such as https://example.com.",
+};
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+function parse<T extends z.ZodRawShape>(shape: T, source: Record<string, string | undefined> = process.env) {
+  const result = z.object(shape).safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const name = String(issue.path[0]);
+    return `- ${name}: ${issue.message}. ${hints[name] ?? ""}`.trimEnd();
+  });
+  throw new EnvError(`Invalid configuration:\n${lines.join("\n")}\nSee .env.example.`);
+}
+
+function memo<T>(read: () => T) {
+  let value: { v: T } | undefined;
+  const get = () => (value ??= { v: read() }).v;
+  get.reset = () => {
+    value = undefined;
+  };
+  return get;
+}
+
+const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
+
+export const getPiEnv = memo(() => {
+  const env = parse({
+    PI_API_KEY: z.preprocess(blankAsMissing, z.string({ error: "is required" }).min(1)),
+    PI_API_BASE_URL: z.preprocess(blankAsMissing, httpUrl.default("https://api.minepi.com/v2")),
+    PI_NETWORK: z.preprocess(blankAsMissing, z.enum(piNetworks).default("Pi Testnet")),
+    PI_ALLOW_LOCAL_API: booleanFlag,
+    PI_API_TIMEOUT_MS: z.preprocess(blankAsMissing, z.coerce.number().int().min(100).max(60_000).default(10_000)),
+  });
+  assertApiAllowed(env.PI_API_BASE_URL, env.PI_ALLOW_LOCAL_API);
+  return {
+    apiKey: env.PI_API_KEY,
+    apiBaseUrl: env.PI_API_BASE_URL.replace(/\/+$/, ""),
+    network: env.PI_NETWORK,
+    timeoutMs: env.PI_API_TIMEOUT_MS,
+  };
+});
+
+export const getAuthEnv = memo(() => {
+  const env = parse({
+    SESSION_SECRET: z.preprocess(blankAsMissing, z.string({ error: "is required" }).min(32, "must be at least 32 characters")),
+    ALLOWED_ORIGINS: z.preprocess(blankAsMissing, z.string().default("")),
+  });
+  const allowedOrigins = env.ALLOWED_ORIGINS.split(",")
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const origin of allowedOrigins) {
+    if (!URL.canParse(origin)) throw new EnvError(`Invalid configuration:\n- ALLOWED_ORIGINS: "${origin}" is not an origin. ${hints.ALLOWED_ORIGINS}`);
+  }
+  return { sessionSecret: env.SESSION_SECRET, allowedOrigins: allowedOrigins.map((o) => new URL(o).origin) };
+});
+
+export const getDbEnv = memo(() => {
+  const env = parse({
+    DATABASE_URL: z.preprocess(blankAsMissing, z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// URL" }).optional()),
+    PGLITE_DIR: z.preprocess(blankAsMissing, z.string().default(".data/pglite")),
+  });
+  return { databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR };
+});
+
+export const getSiteEnv = memo(() => {
+  const env = parse({ PI_VALIDATION_KEY: optionalString, CRON_SECRET: optionalString });
+  return { validationKey: env.PI_VALIDATION_KEY?.trim(), cronSecret: env.CRON_SECRET };
+});
+
+/** Clears cached values; tests use it after changing process.env. */
+export function resetEnv() {
+  for (const get of [getPiEnv, getAuthEnv, getDbEnv, getSiteEnv]) get.reset();
+}
+
+export function isLoopbackUrl(url: string) {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, "");
+  return host === "localhost" || host === "::1" || host === "0.0.0.0" || /^127\./.test(host);
+}
+
+// A production server pointed at a loopback Pi API is almost always a misconfigured deployment.
+function assertApiAllowed(apiBaseUrl: string, allowLocal: boolean) {
+  if (process.env.NODE_ENV === "production" && isLoopbackUrl(apiBaseUrl) && !allowLocal) {
+    throw new EnvError(
+      `Invalid configuration:\n- PI_API_BASE_URL: ${apiBaseUrl} is a local address, which production refuses. Set PI_API_BASE_URL to https://api.minepi.com/v2, or set PI_ALLOW_LOCAL_API=true to test a production build against the emulator.`,
+    );
+  }
+}
+
+/** Checked at server start (instrumentation.ts) so a bad production config fails fast, not on the first sign-in. */
+export function checkServerEnvAtStartup() {
+  if (process.env.NODE_ENV !== "production") return;
+  const base = blankAsMissing(process.env.PI_API_BASE_URL);
+  const allow = parse({ PI_ALLOW_LOCAL_API: booleanFlag }).PI_ALLOW_LOCAL_API;
+  if (typeof base === "string" && URL.canParse(base)) assertApiAllowed(base, allow);
+}
+
+/**
+ * Public values. Next inlines only literal `process.env.NEXT_PUBLIC_*` reads, so each is read by name.
+ * The sandbox flag is explicit: it is never guessed from NODE_ENV, which `next build` fixes to production.
+ */
+export const publicEnv = parse(
+  {
+    NEXT_PUBLIC_PI_SANDBOX: booleanFlag,
+    NEXT_PUBLIC_PI_SDK_URL: z.preprocess(blankAsMissing, httpUrl.default("https://sdk.minepi.com/pi-sdk.js")),
+  },
+  {
+    NEXT_PUBLIC_PI_SANDBOX: process.env.NEXT_PUBLIC_PI_SANDBOX,
+    NEXT_PUBLIC_PI_SDK_URL: process.env.NEXT_PUBLIC_PI_SDK_URL,
+  },
+);
