@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { assertTrustedOrigin, sessionCookie, sessionTtlSeconds, signIn } from "@/lib/auth";
+import { readJson } from "@/lib/http/request";
+import { route } from "@/lib/http/route";
+
+export const dynamic = "force-dynamic";
+
+const bodySchema = z.object({ accessToken: z.string().trim().min(1, "is required").max(4096) });
+
+/** POST {accessToken} → Pi /me → a new session, as a cookie and as a bearer token. */
+export const POST = route("auth.signin", async (request) => {
+  // A cross-site page must not be able to sign a visitor into someone else's account either.
+  if (request.headers.has("origin")) assertTrustedOrigin(request, "cookie");
+  const { accessToken } = await readJson(request, bodySchema);
+  const { user, sessionToken } = await signIn(accessToken);
+  return Response.json(
+    { user, sessionToken },
+    { headers: { "Set-Cookie": sessionCookie(sessionToken, sessionTtlSeconds), "Cache-Control": "no-store" } },
+  );
+});

@@ -1,0 +1,12 @@
+import { getDb } from "@/lib/db";
+import { route } from "@/lib/http/route";
+import { sql } from "drizzle-orm";
+
+export const dynamic = "force-dynamic";
+
+/** Readiness: the server answers and its database is reachable (and migrated). */
+export const GET = route("health", async () => {
+  const db = await getDb();
+  await db.execute(sql`select 1`);
+  return Response.json({ status: "ok" }, { headers: { "Cache-Control": "no-store" } });
+});

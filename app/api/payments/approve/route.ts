@@ -1,0 +1,14 @@
+import { requireCaller } from "@/lib/auth";
+import { readJson } from "@/lib/http/request";
+import { route } from "@/lib/http/route";
+import { approvePayment } from "@/lib/payments";
+import { paymentIdBodySchema } from "@/lib/payments/requests";
+
+export const dynamic = "force-dynamic";
+
+/** POST {paymentId} from onReadyForServerApproval → {order}. */
+export const POST = route("payments.approve", async (request) => {
+  const { user } = await requireCaller(request);
+  const { paymentId } = await readJson(request, paymentIdBodySchema);
+  return Response.json({ order: await approvePayment(user.uid, paymentId) });
+});

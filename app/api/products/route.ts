@@ -1,0 +1,6 @@
+import { catalog } from "@/lib/payments";
+
+/** GET → {products}: the server's catalog, the only source of prices. */
+export function GET() {
+  return Response.json({ products: catalog });
+}

@@ -1,0 +1,28 @@
+"use client";
+
+import { useSession } from "@/hooks/use-session";
+import type { Product } from "@/lib/payments/catalog";
+import { OrderHistory } from "./order-history";
+import { ProductCard } from "./product-card";
+import { SessionPanel } from "./session-panel";
+
+/** The signed-in experience: account, products, and order history. */
+export function Shop({ products }: { products: readonly Product[] }) {
+  const { status } = useSession();
+  const signedIn = status === "signed-in";
+
+  return (
+    <>
+      <SessionPanel />
+      <section aria-labelledby="products-heading">
+        <h2 id="products-heading">Products</h2>
+        <ul className="products">
+          {products.map((product) => (
+            <ProductCard key={product.id} product={product} canBuy={signedIn} />
+          ))}
+        </ul>
+      </section>
+      {signedIn ? <OrderHistory /> : null}
+    </>
+  );
+}

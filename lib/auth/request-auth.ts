@@ -1,0 +1,37 @@
+import "server-only";
+import { getAuthEnv } from "@/lib/env";
+import { AppError } from "@/lib/http/errors";
+import type { Pioneer } from "@/lib/pi/mappers";
+import { readSessionCookie } from "./cookie";
+import { isStateChanging, isTrustedOrigin } from "./origin";
+import { getSessionUser } from "./session";
+
+export type Caller = { user: Pioneer; token: string; via: "bearer" | "cookie" };
+
+/** The session token a request carries: the bearer header wins (it is immune to CSRF), then the cookie. */
+export function readCredential(request: Request): { token: string; via: "bearer" | "cookie" } | null {
+  const header = request.headers.get("authorization");
+  const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (bearer) return { token: bearer, via: "bearer" };
+  const cookie = readSessionCookie(request.headers.get("cookie"));
+  return cookie ? { token: cookie, via: "cookie" } : null;
+}
+
+/** Refuses a cookie-authenticated write whose Origin is not this app (or an allowed origin). */
+export function assertTrustedOrigin(request: Request, via: "bearer" | "cookie") {
+  if (via !== "cookie" || !isStateChanging(request.method)) return;
+  const appOrigin = new URL(request.url).origin;
+  if (!isTrustedOrigin(request.headers.get("origin"), appOrigin, getAuthEnv().allowedOrigins)) {
+    throw new AppError(403, "forbidden_origin", "This request did not come from the app, so it was refused.");
+  }
+}
+
+/** The signed-in caller, or a 401. Route handlers call this before touching anything of a Pioneer. */
+export async function requireCaller(request: Request): Promise<Caller> {
+  const credential = readCredential(request);
+  if (!credential) throw new AppError(401, "unauthenticated", "Sign in with Pi first.");
+  assertTrustedOrigin(request, credential.via);
+  const user = await getSessionUser(credential.token);
+  if (!user) throw new AppError(401, "unauthenticated", "Your session has expired. Sign in with Pi again.");
+  return { user, ...credential };
+}

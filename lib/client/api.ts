@@ -1,0 +1,52 @@
+/**
+ * The browser's client for our own API. It sends the session token as a bearer header when it
+ * has one (kept in memory only: iOS Pi Browser and framed pages may drop the cookie) and turns
+ * the `{error: {code, message}}` shape back into a typed ApiError, which SWR surfaces as `error`.
+ */
+export class ApiError extends Error {
+  override name = "ApiError";
+
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+let sessionToken: string | null = null;
+
+export function setSessionToken(token: string | null) {
+  sessionToken = token;
+}
+
+async function readError(response: Response): Promise<ApiError> {
+  const body = (await response.json().catch(() => null)) as { error?: { code?: unknown; message?: unknown } } | null;
+  const code = typeof body?.error?.code === "string" ? body.error.code : `http_${response.status}`;
+  const message = typeof body?.error?.message === "string" ? body.error.message : "The server could not handle this request.";
+  return new ApiError(response.status, code, message);
+}
+
+export async function api<T>(path: string, init: { method?: "GET" | "POST"; body?: unknown } = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  if (init.body !== undefined) headers["Content-Type"] = "application/json";
+  if (sessionToken) headers.Authorization = `Bearer ${sessionToken}`;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: init.method ?? "GET",
+      headers,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      credentials: "same-origin",
+      cache: "no-store",
+    });
+  } catch {
+    throw new ApiError(0, "network_error", "The app's server could not be reached. Check your connection.");
+  }
+  if (!response.ok) throw await readError(response);
+  return (await response.json()) as T;
+}
+
+/** SWR fetcher: the key is the API path. */
+export const fetcher = <T,>(path: string) => api<T>(path);

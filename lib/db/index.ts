@@ -1,0 +1,5 @@
+import "server-only";
+
+export { closeDb, createDatabase, getDb } from "@/lib/db/client";
+export type { Database, DatabaseHandle, DbConfig, Engine, MigrationResult, Transaction } from "@/lib/db/client";
+export * from "@/lib/db/schema";

@@ -1,0 +1,116 @@
+/**
+ * Applies the committed migrations in lib/db/migrations with drizzle's migrator.
+ *
+ * Deliberately free of `server-only`: `npm run db:migrate` (tsx) and drizzle tooling run outside
+ * Next's react-server condition, where that import throws. The app reaches this module only
+ * through lib/db/client.ts, which is server-only. Drivers are imported dynamically, so only the
+ * engine in use is ever loaded.
+ */
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import type { PGlite } from "@electric-sql/pglite";
+import type { Client, PoolClient } from "pg";
+
+/** Where a database lives: PostgreSQL when `databaseUrl` is set, otherwise PGlite at `pgliteDir`. */
+export interface DbConfig {
+  databaseUrl?: string | undefined;
+  /** A directory (created if missing) or `memory://`. */
+  pgliteDir: string;
+}
+
+export type Engine = "postgres" | "pglite";
+
+export interface MigrationResult {
+  /** Migrations applied by this run; 0 when the database was already up to date. */
+  applied: number;
+  /** Migrations recorded in the database after this run. */
+  total: number;
+}
+
+const MIGRATIONS_SCHEMA = "drizzle";
+const MIGRATIONS_TABLE = "__drizzle_migrations";
+// Any constant works as long as every instance uses the same one.
+const LOCK_SQL = `select pg_advisory_lock(hashtext('pi-next-starter:migrations'))`;
+const UNLOCK_SQL = `select pg_advisory_unlock(hashtext('pi-next-starter:migrations'))`;
+
+/**
+ * Resolved from the working directory: Next (dev, start, and Vercel functions) runs from the
+ * project root, and bundling would break `import.meta.url`-relative paths. On Vercel, add
+ * `lib/db/migrations/**` to `outputFileTracingIncludes` so the files are deployed.
+ */
+export function migrationsFolder(): string {
+  return path.join(process.cwd(), "lib", "db", "migrations");
+}
+
+/** The PGlite data directory argument: `memory://` as is, otherwise an absolute path that exists. */
+export async function preparePgliteDir(pgliteDir: string): Promise<string> {
+  if (pgliteDir.startsWith("memory://")) return pgliteDir;
+  const dir = path.resolve(pgliteDir);
+  await mkdir(dir, { recursive: true });
+  return dir;
+}
+
+type Query = (text: string) => Promise<{ rows: Record<string, unknown>[] }>;
+
+async function countApplied(query: Query): Promise<number> {
+  const { rows: found } = await query(`select to_regclass('${MIGRATIONS_SCHEMA}.${MIGRATIONS_TABLE}') is not null as present`);
+  if (found[0]?.present !== true) return 0;
+  const { rows } = await query(`select count(*)::int as n from "${MIGRATIONS_SCHEMA}"."${MIGRATIONS_TABLE}"`);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/**
+ * Migrates PostgreSQL through one dedicated connection, holding a session advisory lock so that
+ * instances starting together apply migrations one at a time (the later ones then find nothing
+ * to do). The connection must not be shared while this runs.
+ */
+export async function migratePostgres(client: PoolClient | Client): Promise<MigrationResult> {
+  const [{ drizzle }, { migrate }] = await Promise.all([import("drizzle-orm/node-postgres"), import("drizzle-orm/node-postgres/migrator")]);
+  const query: Query = (text) => client.query(text);
+  await client.query(LOCK_SQL);
+  let result: MigrationResult;
+  try {
+    const before = await countApplied(query);
+    await migrate(drizzle({ client }), { migrationsFolder: migrationsFolder() });
+    const total = await countApplied(query);
+    result = { applied: total - before, total };
+  } catch (error) {
+    // Keep the migration error; a connection that cannot unlock is discarded by the caller, which
+    // ends the session and so releases the lock.
+    await client.query(UNLOCK_SQL).catch(() => undefined);
+    throw error;
+  }
+  await client.query(UNLOCK_SQL);
+  return result;
+}
+
+/** Migrates a PGlite instance (single connection, single process: no lock needed). */
+export async function migratePglite(client: PGlite): Promise<MigrationResult> {
+  const [{ drizzle }, { migrate }] = await Promise.all([import("drizzle-orm/pglite"), import("drizzle-orm/pglite/migrator")]);
+  const query: Query = (text) => client.query<Record<string, unknown>>(text);
+  const before = await countApplied(query);
+  await migrate(drizzle({ client }), { migrationsFolder: migrationsFolder() });
+  const total = await countApplied(query);
+  return { applied: total - before, total };
+}
+
+/** Opens the configured database, applies pending migrations and closes it: `npm run db:migrate`. */
+export async function migrateDatabase(config: DbConfig): Promise<MigrationResult & { engine: Engine }> {
+  if (config.databaseUrl) {
+    const { Client } = await import("pg");
+    const client = new Client({ connectionString: config.databaseUrl });
+    await client.connect();
+    try {
+      return { engine: "postgres", ...(await migratePostgres(client)) };
+    } finally {
+      await client.end();
+    }
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const client = await PGlite.create(await preparePgliteDir(config.pgliteDir));
+  try {
+    return { engine: "pglite", ...(await migratePglite(client)) };
+  } finally {
+    await client.close();
+  }
+}

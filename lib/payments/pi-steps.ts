@@ -1,0 +1,33 @@
+import "server-only";
+import { AppError } from "@/lib/http/errors";
+import { PiApiError } from "@/lib/pi/errors";
+import { toPiPayment, type PiPayment } from "@/lib/pi/mappers";
+import { getPayment } from "@/lib/pi/platform-api";
+
+/** Pi's own record of a payment, re-read with the server key: nothing the client says about it is used. */
+export async function readPayment(paymentId: string): Promise<PiPayment> {
+  try {
+    return toPiPayment(await getPayment(paymentId));
+  } catch (error) {
+    if (error instanceof PiApiError && error.kind === "rejected" && error.status === 404) {
+      throw new AppError(404, "payment_not_found", "Pi has no payment with this id.");
+    }
+    throw error;
+  }
+}
+
+/**
+ * Runs a Pi step (approve, complete, cancel). When Pi refuses it, re-reads the payment: if Pi's
+ * record shows the step done (a concurrent call or an earlier attempt whose answer was lost), that
+ * is success. Pi documents no "already approved" code, so the record is the judge, not the code.
+ */
+export async function ensurePiStep(paymentId: string, step: () => Promise<unknown>, isDone: (payment: PiPayment) => boolean): Promise<void> {
+  try {
+    await step();
+  } catch (error) {
+    if (!(error instanceof PiApiError && error.kind === "rejected")) throw error;
+    if (!isDone(await readPayment(paymentId))) {
+      throw new AppError(409, "pi_refused", `Pi refused this payment step (${error.code}).`);
+    }
+  }
+}

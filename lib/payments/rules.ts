@@ -1,0 +1,91 @@
+import type { OrderStatus } from "@/lib/db/schema";
+import type { PiPayment } from "@/lib/pi/mappers";
+import { amountsEqual } from "./amount";
+
+/**
+ * What makes a Pi payment approvable or completable for an order. Pure functions: no HTTP, no
+ * database. Each failed rule has its own code, so a rejection says exactly which check failed.
+ */
+
+export type OrderFacts = {
+  id: string;
+  userUid: string;
+  amount: string;
+  status: OrderStatus;
+  piPaymentId: string | null;
+  txid: string | null;
+};
+
+export type RuleFailure = { ok: false; code: RejectionCode; message: string };
+export type Decision = { ok: true } | RuleFailure;
+
+export const rejectionMessages = {
+  payment_not_yours: "This payment belongs to another Pioneer.",
+  wrong_direction: "This is not a payment from a Pioneer to the app.",
+  wrong_network: "This payment was made on another Pi network.",
+  payment_cancelled: "This payment was cancelled.",
+  order_not_found: "No order of yours matches this payment.",
+  order_not_awaiting_payment: "This order is not waiting for a payment.",
+  order_bound_to_other_payment: "This order is already being paid by another payment.",
+  amount_mismatch: "The payment amount does not match the order.",
+  payment_not_bound: "This payment was not approved for any of your orders.",
+  transaction_missing: "Pi has no transaction for this payment yet.",
+  txid_mismatch: "This transaction is not the payment's own.",
+} as const;
+export type RejectionCode = keyof typeof rejectionMessages;
+
+const fail = (code: RejectionCode): RuleFailure => ({ ok: false, code, message: rejectionMessages[code] });
+
+/** Checks that hold for any payment we act on: the caller's, to the app, on our network. */
+export function checkPaymentBasics(payment: PiPayment, userUid: string, network: string): Decision {
+  if (payment.userUid !== userUid) return fail("payment_not_yours");
+  if (payment.direction !== "user_to_app") return fail("wrong_direction");
+  // Missing on 2022-era payloads: treated as a mismatch rather than trusted.
+  if (payment.network !== network) return fail("wrong_network");
+  return { ok: true };
+}
+
+/**
+ * May we approve `payment` for `order` (the order its metadata names)? A retry for a pair already
+ * approved or paid passes, so the caller can answer it with the current state.
+ */
+export function checkApproval<O extends OrderFacts>(payment: PiPayment, order: O | null, userUid: string, network: string): { ok: true; order: O } | RuleFailure {
+  const basics = checkPaymentBasics(payment, userUid, network);
+  if (!basics.ok) return basics;
+  if (payment.cancelled || payment.userCancelled) return fail("payment_cancelled");
+  if (!order || order.userUid !== userUid) return fail("order_not_found");
+  if (order.piPaymentId !== null && order.piPaymentId !== payment.id) return fail("order_bound_to_other_payment");
+  if (order.status === "cancelled") return fail("order_not_awaiting_payment");
+  if (!amountsEqual(payment.amount, order.amount)) return fail("amount_mismatch");
+  return { ok: true, order };
+}
+
+/**
+ * May we complete `payment` with `txid` for the order it was bound to at approval? The txid must
+ * be the one Pi recorded for this payment; a txid the client made up or took from another payment fails.
+ */
+export function checkCompletion<O extends OrderFacts>(
+  payment: PiPayment,
+  order: O | null,
+  userUid: string,
+  network: string,
+  txid: string,
+): { ok: true; order: O; txid: string } | RuleFailure {
+  const basics = checkPaymentBasics(payment, userUid, network);
+  if (!basics.ok) return basics;
+  if (!order || order.userUid !== userUid || order.piPaymentId !== payment.id) return fail("payment_not_bound");
+  if (payment.cancelled || payment.userCancelled) return fail("payment_cancelled");
+  if (!payment.txid) return fail("transaction_missing");
+  if (txid !== payment.txid) return fail("txid_mismatch");
+  if (!amountsEqual(payment.amount, order.amount)) return fail("amount_mismatch");
+  return { ok: true, order, txid: payment.txid };
+}
+
+/** What to do with a payment Pi reports as unfinished, decided from Pi's record only. */
+export type IncompleteAction = "complete" | "cancel" | "record_cancelled" | "record_completed";
+
+export function decideIncomplete(payment: PiPayment): IncompleteAction {
+  if (payment.completed) return "record_completed";
+  if (payment.cancelled || payment.userCancelled) return "record_cancelled";
+  return payment.txid ? "complete" : "cancel";
+}

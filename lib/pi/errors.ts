@@ -1,0 +1,20 @@
+/**
+ * Why a Platform API call failed. `kind` separates Pi's own refusals (it answered 4xx: don't retry
+ * blindly) from the times we could not get an answer at all (5xx, timeout, network, garbage).
+ */
+export type PiFailureKind = "rejected" | "unavailable";
+
+export class PiApiError extends Error {
+  override name = "PiApiError";
+
+  constructor(
+    readonly kind: PiFailureKind,
+    /** HTTP status from Pi, or 0 when no response arrived. */
+    readonly status: number,
+    /** Pi's error code (e.g. `already_completed`), or our own for transport failures (`timeout`, `network_error`, `bad_response`). */
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,48 @@
+import type { PaymentDto, UserDto } from "./schemas";
+
+/** A Pioneer as the app knows them: identity from Pi's /me, never from the client. */
+export type Pioneer = { uid: string; username: string | null };
+
+export function toPioneer(dto: UserDto): Pioneer {
+  return { uid: dto.uid, username: dto.username ?? null };
+}
+
+/** Pi's payment record, reshaped for the payment rules (camelCase, only what they read). */
+export type PiPayment = {
+  id: string;
+  userUid: string;
+  amount: number;
+  memo: string;
+  orderId: string | null;
+  direction: string | null;
+  network: string | null;
+  approved: boolean;
+  transactionVerified: boolean;
+  completed: boolean;
+  cancelled: boolean;
+  userCancelled: boolean;
+  txid: string | null;
+};
+
+function readOrderId(metadata: unknown): string | null {
+  if (typeof metadata !== "object" || metadata === null || !("orderId" in metadata)) return null;
+  return typeof metadata.orderId === "string" ? metadata.orderId : null;
+}
+
+export function toPiPayment(dto: PaymentDto): PiPayment {
+  return {
+    id: dto.identifier,
+    userUid: dto.user_uid,
+    amount: dto.amount,
+    memo: dto.memo,
+    orderId: readOrderId(dto.metadata),
+    direction: dto.direction ?? null,
+    network: dto.network ?? null,
+    approved: dto.status.developer_approved,
+    transactionVerified: dto.status.transaction_verified,
+    completed: dto.status.developer_completed,
+    cancelled: dto.status.cancelled,
+    userCancelled: dto.status.user_cancelled,
+    txid: dto.transaction?.txid ?? null,
+  };
+}

@@ -1,0 +1,82 @@
+import "server-only";
+import type { z } from "zod";
+import { getPiEnv } from "@/lib/env";
+import { PiApiError } from "./errors";
+import { paymentDtoSchema, piErrorBodySchema, userDtoSchema, type PaymentDto, type UserDto } from "./schemas";
+
+/**
+ * The one module through which the app speaks to the Pi Platform API (real or emulator: only
+ * PI_API_BASE_URL differs). Every answer is parsed with zod; every failure becomes a PiApiError.
+ */
+
+type Auth = { bearer: string } | "server-key";
+
+async function call<T>(method: "GET" | "POST", path: string, auth: Auth, schema: z.ZodType<T>, body?: unknown): Promise<T> {
+  const { apiBaseUrl, apiKey, timeoutMs } = getPiEnv();
+  const headers: Record<string, string> = {
+    Accept: "application/json",
+    Authorization: auth === "server-key" ? `Key ${apiKey}` : `Bearer ${auth.bearer}`,
+  };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+
+  let response: Response;
+  try {
+    response = await fetch(`${apiBaseUrl}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
+      cache: "no-store",
+    });
+  } catch (error) {
+    const timedOut = error instanceof Error && error.name === "TimeoutError";
+    throw new PiApiError("unavailable", 0, timedOut ? "timeout" : "network_error", `${method} ${path}: ${timedOut ? `no answer within ${timeoutMs} ms` : "Pi could not be reached"}`);
+  }
+
+  let json: unknown;
+  try {
+    json = await response.json();
+  } catch {
+    json = undefined;
+  }
+
+  if (!response.ok) {
+    const parsed = piErrorBodySchema.safeParse(json);
+    const code = parsed.success ? parsed.data.error : `http_${response.status}`;
+    const kind = response.status >= 500 || response.status === 429 ? "unavailable" : "rejected";
+    throw new PiApiError(kind, response.status, code, `${method} ${path}: Pi answered ${response.status} ${code}`);
+  }
+
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    throw new PiApiError("unavailable", response.status, "bad_response", `${method} ${path}: unexpected response shape`);
+  }
+  return parsed.data;
+}
+
+const paymentPath = (paymentId: string) => `/payments/${encodeURIComponent(paymentId)}`;
+
+/** GET /me with the Pioneer's access token: the only source of identity. */
+export function getMe(accessToken: string): Promise<UserDto> {
+  return call("GET", "/me", { bearer: accessToken }, userDtoSchema);
+}
+
+/** GET /payments/{id}: Pi's own record of a payment. */
+export function getPayment(paymentId: string): Promise<PaymentDto> {
+  return call("GET", paymentPath(paymentId), "server-key", paymentDtoSchema);
+}
+
+/** POST /payments/{id}/approve: lets the Pioneer sign the transaction. */
+export function approvePayment(paymentId: string): Promise<PaymentDto> {
+  return call("POST", `${paymentPath(paymentId)}/approve`, "server-key", paymentDtoSchema);
+}
+
+/** POST /payments/{id}/complete with the payment's own txid: closes the payment on Pi's side. */
+export function completePayment(paymentId: string, txid: string): Promise<PaymentDto> {
+  return call("POST", `${paymentPath(paymentId)}/complete`, "server-key", paymentDtoSchema, { txid });
+}
+
+/** POST /payments/{id}/cancel: only possible while the payment has no transaction. */
+export function cancelPayment(paymentId: string): Promise<PaymentDto> {
+  return call("POST", `${paymentPath(paymentId)}/cancel`, "server-key", paymentDtoSchema, {});
+}

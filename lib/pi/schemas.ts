@@ -1,0 +1,52 @@
+import { z } from "zod";
+
+/**
+ * Pi Platform API wire types, exactly as Pi sends them (snake_case). Objects are loose on purpose:
+ * Pi adds fields over time, so we require only what we use and let the rest through.
+ */
+
+export const userDtoSchema = z.looseObject({
+  uid: z.string().min(1),
+  username: z.string().min(1).optional(),
+  credentials: z
+    .looseObject({
+      scopes: z.array(z.string()),
+      valid_until: z.looseObject({ timestamp: z.number(), iso8601: z.string() }),
+    })
+    .optional(),
+});
+export type UserDto = z.infer<typeof userDtoSchema>;
+
+export const paymentTransactionSchema = z.looseObject({
+  txid: z.string().min(1),
+  verified: z.boolean(),
+  _link: z.string(),
+});
+
+export const paymentDtoSchema = z.looseObject({
+  identifier: z.string().min(1),
+  user_uid: z.string().min(1),
+  amount: z.number().nonnegative(),
+  memo: z.string(),
+  metadata: z.unknown(),
+  // 2022-era payloads lack these three; the rules treat a missing value as a mismatch.
+  from_address: z.string().optional(),
+  to_address: z.string().optional(),
+  direction: z.string().optional(),
+  network: z.string().optional(),
+  created_at: z.string(),
+  status: z.looseObject({
+    developer_approved: z.boolean(),
+    transaction_verified: z.boolean(),
+    developer_completed: z.boolean(),
+    cancelled: z.boolean(),
+    user_cancelled: z.boolean(),
+  }),
+  transaction: paymentTransactionSchema.nullable(),
+});
+export type PaymentDto = z.infer<typeof paymentDtoSchema>;
+
+export const piErrorBodySchema = z.looseObject({
+  error: z.string(),
+  error_message: z.string().optional(),
+});

@@ -1,0 +1,25 @@
+/** Types for `window.Pi`, the SDK that Pi Browser (or the local emulator) loads from NEXT_PUBLIC_PI_SDK_URL. */
+
+/** What the client forwards of a payment Pi's SDK hands it: the id only, never the rest. */
+export type PiSdkPayment = { identifier: string };
+
+export type PiAuthResult = { accessToken: string; user: { uid: string; username?: string } };
+
+export type PiPaymentCallbacks = {
+  onReadyForServerApproval: (paymentId: string) => void;
+  onReadyForServerCompletion: (paymentId: string, txid: string) => void;
+  onCancel: (paymentId: string) => void;
+  onError: (error: Error, payment?: PiSdkPayment) => void;
+};
+
+export type PiSdk = {
+  init(config: { version: "2.0"; sandbox?: boolean }): Promise<void> | void;
+  authenticate(scopes: string[], onIncompletePaymentFound: (payment: PiSdkPayment) => void): Promise<PiAuthResult>;
+  createPayment(data: { amount: number; memo: string; metadata: Record<string, unknown> }, callbacks: PiPaymentCallbacks): void;
+};
+
+declare global {
+  interface Window {
+    Pi?: PiSdk;
+  }
+}

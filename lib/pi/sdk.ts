@@ -1,0 +1,97 @@
+import type { PiAuthResult, PiPaymentCallbacks, PiSdk, PiSdkPayment } from "./sdk-types";
+
+/**
+ * Client-side access to Pi's SDK. The script is loaded once by <PiSdkScript>; this module waits
+ * for it, calls Pi.init exactly once, and turns the SDK's silent hangs into clear errors.
+ */
+
+export class PiSdkError extends Error {
+  override name = "PiSdkError";
+
+  constructor(
+    readonly reason: "not_loaded" | "not_in_pi_browser" | "declined" | "timeout",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const loadTimeoutMs = 15_000;
+// Outside Pi Browser the SDK waits up to 60 s for a parent frame that never answers.
+const authenticateTimeoutMs = 30_000;
+
+let config = { sandbox: false, requiresFrame: true };
+let scriptState: "pending" | "loaded" | "failed" = "pending";
+const scriptListeners = new Set<() => void>();
+let initialized: Promise<PiSdk> | null = null;
+
+/** `requiresFrame`: Pi's real SDK talks to a parent frame (Pi Browser, the Sandbox); the emulator's doesn't. */
+export function configurePiSdk(options: { sandbox: boolean; requiresFrame: boolean }) {
+  config = options;
+}
+
+export function markPiSdkScript(state: "loaded" | "failed") {
+  scriptState = state;
+  for (const listener of scriptListeners) listener();
+}
+
+function waitForScript(): Promise<PiSdk> {
+  return new Promise((resolve, reject) => {
+    const settle = () => {
+      if (window.Pi) return done(() => resolve(window.Pi as PiSdk));
+      if (scriptState === "failed") return done(() => reject(new PiSdkError("not_loaded", "The Pi SDK could not be loaded. Check your connection, or open this app in Pi Browser.")));
+    };
+    const timer = window.setTimeout(() => done(() => reject(new PiSdkError("not_loaded", "The Pi SDK did not load. Open this app in Pi Browser."))), loadTimeoutMs);
+    function done(finish: () => void) {
+      window.clearTimeout(timer);
+      scriptListeners.delete(settle);
+      finish();
+    }
+    scriptListeners.add(settle);
+    settle();
+  });
+}
+
+/** The initialized SDK. Pi.init runs once per page, whatever the number of callers. */
+export function getPi(): Promise<PiSdk> {
+  initialized ??= waitForScript().then(async (pi) => {
+    await pi.init({ version: "2.0", sandbox: config.sandbox });
+    return pi;
+  });
+  initialized.catch(() => {
+    initialized = null;
+  });
+  return initialized;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, error: () => Error): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = window.setTimeout(() => reject(error()), ms);
+    promise.then(
+      (value) => (window.clearTimeout(timer), resolve(value)),
+      (reason: unknown) => (window.clearTimeout(timer), reject(reason instanceof Error ? reason : new Error(String(reason)))),
+    );
+  });
+}
+
+/** Pi.authenticate with the scopes this template needs; a refusal becomes a `declined` error. */
+export async function authenticateWithPi(onIncompletePaymentFound: (payment: PiSdkPayment) => void): Promise<PiAuthResult> {
+  if (config.requiresFrame && window.top === window.self) {
+    throw new PiSdkError("not_in_pi_browser", "Open this app in Pi Browser to sign in with Pi (or in the Pi Sandbox on a computer).");
+  }
+  const pi = await getPi();
+  try {
+    return await withTimeout(
+      pi.authenticate(["username", "payments"], onIncompletePaymentFound),
+      authenticateTimeoutMs,
+      () => new PiSdkError("timeout", "Pi did not answer. Open this app in Pi Browser, or in the Pi Sandbox on a computer."),
+    );
+  } catch (error) {
+    if (error instanceof PiSdkError) throw error;
+    throw new PiSdkError("declined", "Sign-in was cancelled in Pi. Tap “Sign in with Pi” to try again.");
+  }
+}
+
+export async function createPiPayment(data: { amount: number; memo: string; metadata: Record<string, unknown> }, callbacks: PiPaymentCallbacks) {
+  (await getPi()).createPayment(data, callbacks);
+}

@@ -1,0 +1,107 @@
+// @vitest-environment node
+import { describe, expect, it } from "vitest";
+import type { PiPayment } from "@/lib/pi/mappers";
+import { checkApproval, checkCompletion, decideIncomplete, type OrderFacts } from "@/lib/payments/rules";
+
+const alice = "11111111-1111-4111-8111-111111111111";
+const bob = "22222222-2222-4222-8222-222222222222";
+const txid = "a".repeat(64);
+
+const payment = (over: Partial<PiPayment> = {}): PiPayment => ({
+  id: "pay123",
+  userUid: alice,
+  amount: 3.14,
+  memo: "Pro",
+  orderId: "order-1",
+  direction: "user_to_app",
+  network: "Pi Testnet",
+  approved: false,
+  transactionVerified: false,
+  completed: false,
+  cancelled: false,
+  userCancelled: false,
+  txid: null,
+  ...over,
+});
+
+const order = (over: Partial<OrderFacts> = {}): OrderFacts => ({
+  id: "order-1",
+  userUid: alice,
+  amount: "3.1400000",
+  status: "awaiting_payment",
+  piPaymentId: null,
+  txid: null,
+  ...over,
+});
+
+const approve = (p: PiPayment, o: OrderFacts | null) => checkApproval(p, o, alice, "Pi Testnet");
+const codeOf = (d: { ok: boolean; code?: string }) => (d.ok ? "ok" : d.code);
+
+describe("approval rules", () => {
+  it("approves the caller's payment for their awaiting order at the exact price", () => {
+    expect(codeOf(approve(payment(), order()))).toBe("ok");
+  });
+
+  it.each([
+    ["payment_not_yours", payment({ userUid: bob }), order()],
+    ["wrong_direction", payment({ direction: "app_to_user" }), order()],
+    ["wrong_direction", payment({ direction: null }), order()],
+    ["wrong_network", payment({ network: "Pi Network" }), order()],
+    ["wrong_network", payment({ network: null }), order()],
+    ["payment_cancelled", payment({ cancelled: true }), order()],
+    ["payment_cancelled", payment({ userCancelled: true }), order()],
+    ["order_not_found", payment({ orderId: null }), null],
+    ["order_not_found", payment(), order({ userUid: bob })],
+    ["order_bound_to_other_payment", payment(), order({ piPaymentId: "other" })],
+    ["order_not_awaiting_payment", payment(), order({ status: "cancelled" })],
+    ["amount_mismatch", payment({ amount: 3.13 }), order()],
+    ["amount_mismatch", payment({ amount: 3.1400001 }), order()],
+    ["amount_mismatch", payment({ amount: 31.4 }), order()],
+  ] as const)("rejects with %s", (code, p, o) => {
+    expect(codeOf(approve(p, o))).toBe(code);
+  });
+
+  it("lets a retry for the same payment through once the order is approved or paid", () => {
+    expect(codeOf(approve(payment({ approved: true }), order({ status: "approved", piPaymentId: "pay123" })))).toBe("ok");
+    expect(codeOf(approve(payment({ approved: true }), order({ status: "paid", piPaymentId: "pay123" })))).toBe("ok");
+  });
+});
+
+describe("completion rules", () => {
+  const bound = order({ status: "approved", piPaymentId: "pay123" });
+  const withTx = payment({ approved: true, transactionVerified: true, txid });
+  const complete = (p: PiPayment, o: OrderFacts | null, t = txid) => checkCompletion(p, o, alice, "Pi Testnet", t);
+
+  it("completes with the txid Pi recorded for this payment", () => {
+    const decision = complete(withTx, bound);
+    expect(decision.ok && decision.txid).toBe(txid);
+  });
+
+  it.each([
+    ["payment_not_yours", payment({ userUid: bob, txid }), bound, txid],
+    ["wrong_network", payment({ network: "Pi Network", txid }), bound, txid],
+    ["payment_not_bound", withTx, null, txid],
+    ["payment_not_bound", withTx, order({ status: "approved", piPaymentId: "another" }), txid],
+    ["payment_not_bound", withTx, order({ status: "approved", piPaymentId: "pay123", userUid: bob }), txid],
+    ["payment_cancelled", payment({ txid, cancelled: true }), bound, txid],
+    ["transaction_missing", payment({ approved: true }), bound, txid],
+    ["txid_mismatch", withTx, bound, "b".repeat(64)],
+    ["amount_mismatch", payment({ txid, amount: 1 }), bound, txid],
+  ] as const)("rejects with %s", (code, p, o, t) => {
+    expect(codeOf(complete(p, o, t))).toBe(code);
+  });
+});
+
+describe("incomplete payments", () => {
+  it("completes a payment with a transaction and cancels one without", () => {
+    expect(decideIncomplete(payment({ approved: true, txid }))).toBe("complete");
+    expect(decideIncomplete(payment({ approved: true }))).toBe("cancel");
+    expect(decideIncomplete(payment())).toBe("cancel");
+  });
+
+  it("only records payments Pi already finished", () => {
+    expect(decideIncomplete(payment({ txid, completed: true }))).toBe("record_completed");
+    expect(decideIncomplete(payment({ cancelled: true }))).toBe("record_cancelled");
+    expect(decideIncomplete(payment({ userCancelled: true, cancelled: true }))).toBe("record_cancelled");
+  });
+});
