@@ -1,0 +1,11 @@
+// Everything a route handler may touch, passed explicitly so several emulators can run in one process.
+import type { ResolvedEmulatorOptions } from "./config";
+import type { FaultRegistry } from "./faults";
+import type { EmulatorStore } from "./store";
+
+export interface EmulatorContext {
+  store: EmulatorStore;
+  faults: FaultRegistry;
+  options: ResolvedEmulatorOptions;
+  now(): number;
+}

@@ -1,0 +1,44 @@
+// GET /sandbox?app=<url>: frames the app like sandbox.minepi.com does, so the app is tested cross-origin.
+import { apiError, type EmulatorRequest, type EmulatorResponse } from "./http";
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function parseAppUrl(raw: string | null): URL | undefined {
+  if (!raw) return undefined;
+  try {
+    const url = new URL(raw);
+    return url.protocol === "http:" || url.protocol === "https:" ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function renderSandboxPage(req: EmulatorRequest): EmulatorResponse {
+  const app = parseAppUrl(req.query.get("app"));
+  if (!app) return apiError(400, "invalid_arguments", "Pass the app as ?app=<absolute http(s) URL>.");
+  const src = escapeHtml(app.href);
+  const body = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Pi Sandbox (emulator)</title>
+<style>
+  html, body { margin: 0; height: 100%; background: #1b1530; font-family: system-ui, sans-serif; }
+  body { display: flex; flex-direction: column; }
+  header { flex: none; height: 36px; display: flex; align-items: center; gap: 8px; padding: 0 12px;
+    color: #fff; background: #5b2d90; font-size: 14px; font-weight: 600; }
+  header span { font-weight: 400; opacity: .85; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+  iframe { flex: 1; width: 100%; border: 0; background: #fff; }
+</style>
+</head>
+<body>
+<header><strong>Pi Sandbox (emulator)</strong><span>${src}</span></header>
+<iframe title="App" src="${src}" allow="clipboard-write; web-share"></iframe>
+</body>
+</html>
+`;
+  return { status: 200, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" }, body };
+}

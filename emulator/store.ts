@@ -1,0 +1,142 @@
+// In-memory state of one emulator: Pioneers, access tokens, payments and the Platform API call log.
+import { DEFAULT_PIONEERS, ACCESS_TOKEN_TTL_MS, type PiScope } from "./config";
+import { newAccessToken, newUid, newWalletAddress } from "./ids";
+
+export type Direction = "user_to_app" | "app_to_user";
+
+export interface PaymentStatus {
+  developer_approved: boolean;
+  transaction_verified: boolean;
+  developer_completed: boolean;
+  cancelled: boolean;
+  user_cancelled: boolean;
+}
+
+export interface Payment {
+  identifier: string;
+  userUid: string;
+  amount: number;
+  memo: string;
+  metadata: Record<string, unknown>;
+  fromAddress: string;
+  toAddress: string;
+  direction: Direction;
+  createdAt: number;
+  status: PaymentStatus;
+  txid: string | null;
+}
+
+export interface Pioneer {
+  uid: string;
+  username: string;
+  walletAddress: string;
+}
+
+export interface AccessGrant {
+  token: string;
+  pioneer: Pioneer;
+  scopes: PiScope[];
+  validUntil: number;
+}
+
+export interface RewardedAd {
+  identifier: string;
+  grantedAt: number;
+}
+
+export interface CallRecord {
+  method: string;
+  path: string;
+  at: string;
+}
+
+export class EmulatorStore {
+  /** The app's wallet: receives U2A payments and funds A2U ones. Kept across resets like a portal setting. */
+  readonly appWalletAddress = newWalletAddress();
+  readonly calls: CallRecord[] = [];
+  private readonly pioneers = new Map<string, Pioneer>();
+  private readonly grants = new Map<string, AccessGrant>();
+  private readonly payments = new Map<string, Payment>();
+  private readonly rewardedAds = new Map<string, RewardedAd>();
+  private generatedNames = 0;
+
+  constructor(private readonly now: () => number) {
+    this.reset();
+  }
+
+  /** Forget everything except the app wallet; Pioneers get new uids, as after revoking access. */
+  reset(): void {
+    this.pioneers.clear();
+    this.grants.clear();
+    this.payments.clear();
+    this.rewardedAds.clear();
+    this.calls.length = 0;
+    for (const username of DEFAULT_PIONEERS) this.createPioneer(username);
+  }
+
+  createPioneer(username?: string): Pioneer {
+    const name = username ?? this.nextGeneratedName();
+    const pioneer: Pioneer = { uid: newUid(), username: name, walletAddress: newWalletAddress() };
+    this.pioneers.set(pioneer.uid, pioneer);
+    return pioneer;
+  }
+
+  findPioneerByUsername(username: string): Pioneer | undefined {
+    return this.listPioneers().find((p) => p.username === username);
+  }
+
+  getPioneer(uid: string): Pioneer | undefined {
+    return this.pioneers.get(uid);
+  }
+
+  listPioneers(): Pioneer[] {
+    return [...this.pioneers.values()];
+  }
+
+  issueToken(pioneer: Pioneer, scopes: PiScope[]): AccessGrant {
+    const grant: AccessGrant = { token: newAccessToken(), pioneer, scopes, validUntil: this.now() + ACCESS_TOKEN_TTL_MS };
+    this.grants.set(grant.token, grant);
+    return grant;
+  }
+
+  /** The grant behind a token, if the token exists, is unexpired and its Pioneer still exists. */
+  findGrant(token: string): AccessGrant | undefined {
+    const grant = this.grants.get(token);
+    if (!grant || grant.validUntil <= this.now() || !this.pioneers.has(grant.pioneer.uid)) return undefined;
+    return grant;
+  }
+
+  addPayment(payment: Payment): void {
+    this.payments.set(payment.identifier, payment);
+  }
+
+  getPayment(identifier: string): Payment | undefined {
+    return this.payments.get(identifier);
+  }
+
+  listPayments(filter: (p: Payment) => boolean = () => true): Payment[] {
+    return [...this.payments.values()].filter(filter);
+  }
+
+  /** A rewarded ad the Pioneer watched to the end; the app verifies it via /v2/ads_network/status. */
+  addRewardedAd(): RewardedAd {
+    const ad: RewardedAd = { identifier: newUid(), grantedAt: this.now() };
+    this.rewardedAds.set(ad.identifier, ad);
+    return ad;
+  }
+
+  getRewardedAd(identifier: string): RewardedAd | undefined {
+    return this.rewardedAds.get(identifier);
+  }
+
+  logCall(method: string, path: string): void {
+    this.calls.push({ method, path, at: new Date(this.now()).toISOString() });
+  }
+
+  private nextGeneratedName(): string {
+    let name: string;
+    do name = `pioneer${++this.generatedNames}`;
+    while (this.findPioneerByUsername(name));
+    return name;
+  }
+}

@@ -1,0 +1,264 @@
+// @vitest-environment jsdom
+// The browser SDK (GET /pi-sdk.js) in a DOM, against a real in-process emulator: sheets found by role and
+// accessible name, Pi's callback order, retries, expiry, cancel and incomplete payments.
+// (jsdom, not node: the SDK needs a document. The emulator itself runs fine in this environment.)
+import { runInThisContext } from "node:vm";
+import { screen, waitFor, within } from "@testing-library/dom";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import { payment, paymentDtoSchema, startTestEmulator, type EmulatorClient } from "./helpers";
+
+interface PaymentCallbacks {
+  onReadyForServerApproval(paymentId: string): unknown;
+  onReadyForServerCompletion(paymentId: string, txid: string): unknown;
+  onCancel(paymentId: string): unknown;
+  onError(error: Error, payment?: unknown): unknown;
+}
+interface PiSdk {
+  init(config: { version: string; sandbox?: boolean }): Promise<void>;
+  authenticate(scopes: string[], onIncompletePaymentFound: (payment: unknown) => unknown): Promise<{ accessToken: string; user: { uid: string; username?: string } }>;
+  createPayment(data: { amount: number; memo: string; metadata: Record<string, unknown> }, callbacks: PaymentCallbacks): void;
+  nativeFeaturesList(): Promise<string[]>;
+  openUrlInSystemBrowser(url: string): Promise<void>;
+  Ads: Record<"showAd" | "isAdReady" | "requestAd", (type: string) => Promise<unknown>>;
+}
+
+function isPiSdk(value: unknown): value is PiSdk {
+  return typeof value === "object" && value !== null && ["init", "authenticate", "createPayment"].every((k) => typeof Reflect.get(value, k) === "function");
+}
+
+let emu: EmulatorClient;
+let sdkSource = "";
+
+beforeAll(async () => {
+  emu = await startTestEmulator({ callbackRetryMs: 200, approvalExpiryMs: 5_000 });
+  sdkSource = String((await emu.call("GET", "/pi-sdk.js")).body);
+});
+afterAll(async () => {
+  await emu.emulator.stop();
+});
+beforeEach(async () => {
+  await emu.control("POST", "/reset");
+  sessionStorage.clear();
+});
+
+/** A fresh page: the SDK finds the emulator through the <script src> that loaded it. */
+function loadSdk(): PiSdk {
+  document.head.replaceChildren();
+  document.body.replaceChildren();
+  document.title = "Shop";
+  const tag = document.createElement("script");
+  tag.src = `${emu.emulator.url}/pi-sdk.js`;
+  document.head.append(tag);
+  // Run it in this test's global scope (where jsdom's window lives), as the loaded script would run.
+  runInThisContext(sdkSource, { filename: "pi-sdk.js" });
+  const pi: unknown = Reflect.get(window, "Pi");
+  if (!isPiSdk(pi)) throw new Error("window.Pi is missing");
+  return pi;
+}
+
+async function signInAs(pi: PiSdk, username: string, onIncomplete: (p: unknown) => unknown = () => {}) {
+  const auth = pi.authenticate(["username", "payments"], onIncomplete);
+  const dialog = await screen.findByRole("dialog", { name: "Sign in to Shop with Pi (emulator)" });
+  within(dialog).getByRole("button", { name: `Continue as ${username}` }).click();
+  return auth;
+}
+
+/** Callbacks that log their calls; `approve`/`complete` decide whether the "app server" acts. */
+function recordingCallbacks(options: { approveOnCall?: number; completeOnCall?: number; throwing?: boolean } = {}) {
+  const events: string[] = [];
+  const counts = { approval: 0, completion: 0 };
+  const callbacks: PaymentCallbacks = {
+    onReadyForServerApproval: async (id) => {
+      events.push("approval");
+      counts.approval += 1;
+      if (counts.approval === (options.approveOnCall ?? 1)) await emu.server("POST", `/v2/payments/${id}/approve`);
+      if (options.throwing) throw new Error("app bug");
+    },
+    onReadyForServerCompletion: async (id, txid) => {
+      events.push(`completion:${txid.length}`);
+      counts.completion += 1;
+      if (counts.completion === (options.completeOnCall ?? 1)) await emu.server("POST", `/v2/payments/${id}/complete`, { txid });
+    },
+    onCancel: (id) => void events.push(`cancel:${id.length}`),
+    onError: (error) => void events.push(`error:${error.message}`),
+  };
+  return { events, counts, callbacks };
+}
+
+const walletDialog = () => screen.findByRole("dialog", { name: "Pi Wallet" });
+
+describe("init and authenticate", () => {
+  it("refuses calls before init", async () => {
+    const pi = loadSdk();
+    await expect(pi.authenticate(["username"], () => {})).rejects.toThrow(/Pi\.init/);
+    expect(() => pi.createPayment({ amount: 1, memo: "m", metadata: {} }, recordingCallbacks().callbacks)).toThrow(/Pi\.init/);
+    await expect(pi.init({ version: "1.0" })).rejects.toThrow(/2\.0/);
+  });
+
+  it("asks for consent once per tab, then re-authenticates silently with a fresh token", async () => {
+    const pi = loadSdk();
+    await pi.init({ version: "2.0", sandbox: true });
+    const auth = pi.authenticate(["username", "payments"], () => {});
+    const dialog = await screen.findByRole("dialog", { name: "Sign in to Shop with Pi (emulator)" });
+    const buttons = within(dialog).getAllByRole("button").map((b) => b.textContent);
+    expect(buttons).toEqual(["Continue as alice", "Continue as bob", "Decline"]);
+    expect(document.activeElement?.textContent).toBe("Continue as alice");
+    within(dialog).getByRole("button", { name: "Continue as bob" }).click();
+    const first = await auth;
+    expect(first.user.username).toBe("bob");
+    expect(screen.queryByRole("dialog")).toBeNull();
+    const me = await emu.call("GET", "/v2/me", { authorization: `Bearer ${first.accessToken}` });
+    expect(me.body).toMatchObject({ uid: first.user.uid, username: "bob" });
+
+    const reloaded = loadSdk();
+    await reloaded.init({ version: "2.0" });
+    const second = await reloaded.authenticate(["username", "payments"], () => {});
+    expect(second.user).toEqual(first.user);
+    expect(second.accessToken).not.toBe(first.accessToken);
+    expect(sessionStorage.getItem("pi-emulator:uid")).toBe(first.user.uid);
+  });
+
+  it("lists Pioneers created through the control API, rejects on Decline, and asks again after a reset", async () => {
+    await emu.newUser("carol");
+    const pi = loadSdk();
+    await pi.init({ version: "2.0" });
+    const auth = pi.authenticate(["username"], () => {});
+    const dialog = await screen.findByRole("dialog", { name: /Sign in to Shop/ });
+    expect(within(dialog).getByRole("button", { name: "Continue as carol" })).toBeTruthy();
+    within(dialog).getByRole("button", { name: "Decline" }).click();
+    await expect(auth).rejects.toThrow(/declined/);
+
+    await signInAs(pi, "alice");
+    await emu.control("POST", "/reset");
+    const again = pi.authenticate(["username"], () => {});
+    (await screen.findByRole("button", { name: "Continue as alice" })).click();
+    expect((await again).user.username).toBe("alice");
+  });
+
+  it("rejects unknown scopes", async () => {
+    const pi = loadSdk();
+    await pi.init({ version: "2.0" });
+    await expect(pi.authenticate(["username", "everything"], () => {})).rejects.toThrow(/scopes/);
+  });
+});
+
+describe("createPayment", () => {
+  it("runs Pi's flow: approval, Confirm, completion, in that order", async () => {
+    const pi = loadSdk();
+    await pi.init({ version: "2.0" });
+    await signInAs(pi, "alice");
+    const { events, callbacks } = recordingCallbacks();
+    pi.createPayment({ amount: 3.14, memo: "Coffee beans", metadata: { orderId: "o-1" } }, callbacks);
+
+    const dialog = await walletDialog();
+    expect(within(dialog).getByText("3.14 π")).toBeTruthy();
+    expect(within(dialog).getByText("Coffee beans")).toBeTruthy();
+    const confirm = within(dialog).getByRole("button", { name: "Confirm" });
+    expect(within(dialog).getByRole("button", { name: "Cancel" })).toBeTruthy();
+    await waitFor(() => expect(confirm).toHaveProperty("disabled", false));
+    confirm.click();
+    await within(dialog).findByText("Payment complete");
+    await waitFor(() => expect(screen.queryByRole("dialog", { name: "Pi Wallet" })).toBeNull(), { timeout: 3000 });
+    expect(events).toEqual(["approval", "completion:64"]);
+    const all = (await emu.control("GET", "/payments")).body;
+    expect(all).toMatchObject({ payments: [{ status: { developer_completed: true }, amount: 3.14, metadata: { orderId: "o-1" } }] });
+  });
+
+  it("shows the locked wallet while waiting, and repeats the callbacks every callbackRetryMs", async () => {
+    const pi = loadSdk();
+    await pi.init({ version: "2.0" });
+    await signInAs(pi, "alice");
+    const consoleError = vi.spyOn(console, "error").mockImplementation(() => {});
+    const { events, callbacks } = recordingCallbacks({ approveOnCall: 2, completeOnCall: 3, throwing: true });
+    pi.createPayment({ amount: 1, memo: "m", metadata: {} }, callbacks);
+    const dialog = await walletDialog();
+    expect(within(dialog).getByRole("status").textContent).toBe("Waiting for the app to approve…");
+    expect(within(dialog).getByRole("button", { name: "Confirm" })).toHaveProperty("disabled", true);
+    const confirm = within(dialog).getByRole("button", { name: "Confirm" });
+    await waitFor(() => expect(confirm).toHaveProperty("disabled", false), { timeout: 3000 });
+    confirm.click();
+    await within(dialog).findByText("Payment complete", undefined, { timeout: 3000 });
+    expect(events).toEqual(["approval", "approval", "completion:64", "completion:64", "completion:64"]);
+    // The approval callback threw twice; the SDK logged it and carried on.
+    expect(consoleError).toHaveBeenCalledTimes(2);
+    consoleError.mockRestore();
+  });
+
+  it("calls onCancel when the Pioneer cancels", async () => {
+    const pi = loadSdk();
+    await pi.init({ version: "2.0" });
+    await signInAs(pi, "alice");
+    const { events, callbacks } = recordingCallbacks({ approveOnCall: 0 });
+    pi.createPayment({ amount: 1, memo: "m", metadata: {} }, callbacks);
+    within(await walletDialog()).getByRole("button", { name: "Cancel" }).click();
+    await waitFor(() => expect(events).toEqual(["approval", "cancel:28"]));
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect((await emu.control("GET", "/payments")).body).toMatchObject({ payments: [{ status: { user_cancelled: true, cancelled: true } }] });
+  });
+
+  it("calls onCancel when Pi expires an unapproved payment", async () => {
+    const pi = loadSdk();
+    await pi.init({ version: "2.0" });
+    await signInAs(pi, "alice");
+    const { events, callbacks } = recordingCallbacks({ approveOnCall: 0 });
+    pi.createPayment({ amount: 1, memo: "m", metadata: {} }, callbacks);
+    const dialog = await walletDialog();
+    await waitFor(() => expect(events.length).toBeGreaterThanOrEqual(2));
+    const { payments } = z.object({ payments: z.array(paymentDtoSchema) }).parse((await emu.control("GET", "/payments")).body);
+    await emu.control("POST", `/payments/${payments[0]?.identifier ?? ""}/expire`);
+    await within(dialog).findByText(/expired/);
+    expect(events.at(-1)).toBe("cancel:28");
+  });
+
+  it("reports an unfinished payment: onIncompletePaymentFound on authenticate, onError on a new payment", async () => {
+    const alice = await emu.newUser("alice");
+    const stuck = await emu.newPayment(alice.accessToken);
+    await emu.server("POST", `/v2/payments/${stuck.identifier}/approve`);
+    const signed = payment(await emu.control("POST", `/payments/${stuck.identifier}/transaction`));
+
+    const pi = loadSdk();
+    await pi.init({ version: "2.0" });
+    const found = vi.fn();
+    await signInAs(pi, "alice", found);
+    await waitFor(() => expect(found).toHaveBeenCalledWith(signed));
+
+    const errors: unknown[] = [];
+    const { callbacks } = recordingCallbacks();
+    pi.createPayment({ amount: 1, memo: "m", metadata: {} }, { ...callbacks, onError: (error, p) => void errors.push(error.message, p) });
+    await waitFor(() => expect(found).toHaveBeenCalledTimes(2));
+    expect(errors).toEqual([expect.stringMatching(/pending payment/), signed]);
+    expect(screen.queryByRole("dialog")).toBeNull();
+  });
+
+  it("needs authenticate with the payments scope", async () => {
+    const pi = loadSdk();
+    await pi.init({ version: "2.0" });
+    const { events, callbacks } = recordingCallbacks();
+    pi.createPayment({ amount: 1, memo: "m", metadata: {} }, callbacks);
+    await waitFor(() => expect(events).toEqual([expect.stringMatching(/^error:Call Pi\.authenticate/)]));
+    const auth = pi.authenticate(["username"], () => {});
+    (await screen.findByRole("button", { name: "Continue as alice" })).click();
+    await auth;
+    pi.createPayment({ amount: 1, memo: "m", metadata: {} }, callbacks);
+    await waitFor(() => expect(events.at(-1)).toMatch(/payments" scope/));
+  });
+});
+
+describe("other calls", () => {
+  it("lists native features, fakes ads and opens URLs", async () => {
+    const pi = loadSdk();
+    await pi.init({ version: "2.0" });
+    expect(await pi.nativeFeaturesList()).toEqual(["inline_media", "request_permission", "ad_network"]);
+    expect(await pi.Ads.showAd("interstitial")).toEqual({ type: "interstitial", result: "AD_CLOSED" });
+    expect(await pi.Ads.showAd("rewarded")).toEqual({ type: "rewarded", result: "USER_UNAUTHENTICATED" });
+    expect(await pi.Ads.isAdReady("rewarded")).toEqual({ type: "rewarded", ready: true });
+    expect(await pi.Ads.requestAd("interstitial")).toEqual({ type: "interstitial", result: "AD_LOADED" });
+    await signInAs(pi, "alice");
+    expect(await pi.Ads.showAd("rewarded")).toEqual({ type: "rewarded", result: "AD_REWARDED", adId: expect.stringMatching(/^[0-9a-f-]{36}$/) as unknown });
+    const open = vi.spyOn(window, "open").mockReturnValue(null);
+    await pi.openUrlInSystemBrowser("https://example.com/");
+    expect(open).toHaveBeenCalledWith("https://example.com/", "_blank", "noopener,noreferrer");
+    await expect(pi.openUrlInSystemBrowser("not a url")).rejects.toThrow("Failed to open URL");
+  });
+});
