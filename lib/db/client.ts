@@ -13,7 +13,11 @@ export type { DbConfig, Engine, MigrationResult };
  * (both have `.rows`), so prefer the query builder.
  */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
-/** The `tx` of `db.transaction(async (tx) => …)`. It is itself a `Database`, so helpers taking a `Database` accept it. */
+/**
+ * The `tx` of `db.transaction(async (tx) => …)`. It is itself a `Database`, so helpers taking a
+ * `Database` accept it. Inside the callback use only `tx`: PGlite has one connection, so a query
+ * on `db` (or `getDb()`) there waits for the transaction to end, which waits for it: a hang.
+ */
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 export interface DatabaseHandle {

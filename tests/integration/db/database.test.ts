@@ -1,0 +1,170 @@
+// @vitest-environment node
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import { beforeAll, beforeEach, expect, it } from "vitest";
+import { createDatabase, type Database, type DatabaseHandle } from "@/lib/db/client";
+import { migrationsFolder } from "@/lib/db/migrate";
+import { fulfilments, orders, sessions, users } from "@/lib/db/schema";
+import { createTestDatabase, describeEachEngine, sqlState } from "@/tests/helpers/db-engines";
+
+const journal = JSON.parse(readFileSync(path.join(migrationsFolder(), "meta", "_journal.json"), "utf8")) as { entries: unknown[] };
+const migrationCount = journal.entries.length;
+
+/** Raw SQL rows; both drivers return `{ rows }`. */
+async function rows<T>(db: Database, query: SQL): Promise<T[]> {
+  const result: unknown = await db.execute(query);
+  return (result as { rows: T[] }).rows;
+}
+
+/** Awaits `promise` expecting it to fail with SQLSTATE `code`. */
+async function expectSqlState(promise: Promise<unknown>, code: string) {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error, `expected SQLSTATE ${code}, but the query succeeded`).toBeDefined();
+  expect(sqlState(error)).toBe(code);
+}
+
+describeEachEngine("database", ({ engine, getHandle }) => {
+  let handle: DatabaseHandle;
+  let db: Database;
+
+  beforeAll(async () => {
+    handle = await getHandle();
+    db = handle.db;
+  });
+
+  beforeEach(async () => {
+    await db.execute(sql`truncate users, sessions, orders, fulfilments, payment_reviews cascade`);
+    await db.insert(users).values({ uid: "u1", username: "alice" });
+  });
+
+  const newOrder = async (values: Partial<typeof orders.$inferInsert> = {}) => {
+    const [order] = await db
+      .insert(orders)
+      .values({ userUid: "u1", productId: "p1", amount: "1", memo: "test", ...values })
+      .returning();
+    if (!order) throw new Error("no order returned");
+    return order;
+  };
+
+  it("applies every migration to an empty database on open", () => {
+    expect(migrationCount).toBeGreaterThan(0);
+    expect(handle.migrations).toEqual({ applied: migrationCount, total: migrationCount });
+  });
+
+  it("treats a second migration run as a no-op", async () => {
+    expect(await handle.migrate()).toEqual({ applied: 0, total: migrationCount });
+    const [row] = await rows<{ n: number }>(db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+    expect(row?.n).toBe(migrationCount);
+  });
+
+  if (engine === "postgres") {
+    it("lets instances that start together migrate one at a time (advisory lock)", async () => {
+      const fresh = await createTestDatabase();
+      try {
+        const started = await Promise.allSettled(
+          Array.from({ length: 3 }, () => createDatabase({ databaseUrl: fresh.url, pgliteDir: "memory://" })),
+        );
+        const handles = started.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
+        await Promise.all(handles.map((h) => h.close()));
+        expect(started.filter((s) => s.status === "rejected")).toEqual([]);
+        expect(handles.map((h) => h.migrations.applied).sort()).toEqual([0, 0, migrationCount]);
+      } finally {
+        await fresh.drop();
+      }
+    });
+  }
+
+  it("creates the tables", async () => {
+    const tables = await rows<{ table_name: string }>(
+      db,
+      sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
+    );
+    expect(tables.map((t) => t.table_name)).toEqual(["fulfilments", "orders", "payment_reviews", "sessions", "users"]);
+  });
+
+  it("keeps orders.pi_payment_id and orders.txid unique", async () => {
+    await newOrder({ piPaymentId: "pay-1", txid: "tx-1" });
+    await expectSqlState(newOrder({ piPaymentId: "pay-1" }), "23505");
+    await expectSqlState(newOrder({ txid: "tx-1" }), "23505");
+    // NULLs are distinct: many orders may await a payment id.
+    await newOrder();
+    await newOrder();
+  });
+
+  it("keeps sessions.token_hash unique", async () => {
+    const session = { tokenHash: "h1", userUid: "u1", expiresAt: new Date(Date.now() + 60_000) };
+    await db.insert(sessions).values(session);
+    await expectSqlState(db.insert(sessions).values(session), "23505");
+  });
+
+  it("keeps one fulfilment per order", async () => {
+    const order = await newOrder();
+    await db.insert(fulfilments).values({ orderId: order.id, userUid: "u1", productId: "p1" });
+    await expectSqlState(db.insert(fulfilments).values({ orderId: order.id, userUid: "u1", productId: "p1" }), "23505");
+    const skipped = await db
+      .insert(fulfilments)
+      .values({ orderId: order.id, userUid: "u1", productId: "p1" })
+      .onConflictDoNothing()
+      .returning();
+    expect(skipped).toEqual([]);
+  });
+
+  it("rejects an unknown order status (orders_status_check)", async () => {
+    const order = await newOrder();
+    await expectSqlState(db.execute(sql`update orders set status = 'refunded' where id = ${order.id}`), "23514");
+  });
+
+  it("lets exactly one of 5 concurrent conditional transitions win", async () => {
+    const order = await newOrder();
+    const attempts = Array.from({ length: 5 }, () =>
+      db
+        .update(orders)
+        .set({ status: "approved", updatedAt: sql`now()` })
+        .where(and(eq(orders.id, order.id), eq(orders.status, "awaiting_payment")))
+        .returning(),
+    );
+    const results = await Promise.all(attempts);
+    expect(results.map((r) => r.length).sort()).toEqual([0, 0, 0, 0, 1]);
+    const [row] = await db.select({ status: orders.status }).from(orders).where(eq(orders.id, order.id));
+    expect(row?.status).toBe("approved");
+  });
+
+  it("rolls back a transaction that throws", async () => {
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.insert(users).values({ uid: "u2", username: null });
+        await tx.update(users).set({ username: "renamed" }).where(eq(users.uid, "u1"));
+        throw new Error("boom");
+      }),
+    ).rejects.toThrow("boom");
+    const all = await db.select({ uid: users.uid, username: users.username }).from(users);
+    expect(all).toEqual([{ uid: "u1", username: "alice" }]);
+  });
+
+  it("upserts with onConflictDoUpdate … returning()", async () => {
+    const [row] = await db
+      .insert(users)
+      .values({ uid: "u1", username: "alice2" })
+      .onConflictDoUpdate({ target: users.uid, set: { username: "alice2" } })
+      .returning();
+    expect(row).toMatchObject({ uid: "u1", username: "alice2" });
+    expect(row?.createdAt).toBeInstanceOf(Date);
+  });
+
+  it("round-trips numeric(20,7) amounts exactly, as strings", async () => {
+    for (const amount of ["3.1415926", "0.0000001", "1234567890123.1234567"]) {
+      const order = await newOrder({ amount });
+      const [row] = await db.select({ amount: orders.amount }).from(orders).where(eq(orders.id, order.id));
+      expect(row?.amount).toBe(amount);
+      expect(order.amount).toBe(amount);
+    }
+    // The column has scale 7, so shorter inputs come back padded.
+    expect((await newOrder({ amount: "1.5" })).amount).toBe("1.5000000");
+    // More than 7 decimals is rounded by PostgreSQL, not truncated by JavaScript.
+    expect((await newOrder({ amount: "0.12345678" })).amount).toBe("0.1234568");
+  });
+});
