@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import useSWR, { useSWRConfig } from "swr";
 import { ApiError, fetcher } from "@/lib/client/api";
-import { hasSignedInBefore, signInWithPi, signOut as signOutRequest } from "@/lib/client/sign-in";
+import { hasSignedInBefore, resolveIncompletePayments, signInWithPi, signOut as signOutRequest } from "@/lib/client/sign-in";
 import type { Pioneer } from "@/lib/pi/mappers";
 
 export const sessionKey = "/api/auth/session";
@@ -28,10 +28,12 @@ export function useSession(): SessionState {
   const [signingIn, setSigningIn] = useState(false);
   const [signInError, setSignInError] = useState<Error | null>(null);
   const triedSilently = useRef(false);
+  const checkedIncomplete = useRef(false);
 
   const signIn = useCallback(async () => {
     setSigningIn(true);
     setSignInError(null);
+    checkedIncomplete.current = true;
     try {
       const user = await signInWithPi(() => void mutateKey(ordersKey));
       await mutate({ user }, { revalidate: false });
@@ -58,6 +60,14 @@ export function useSession(): SessionState {
   }, [unauthenticated, signIn]);
 
   const user = data?.user ?? null;
+  useEffect(() => {
+    // A session restored from the cookie or bearer skipped Pi.authenticate: ask Pi once per page.
+    if (user && !checkedIncomplete.current) {
+      checkedIncomplete.current = true;
+      resolveIncompletePayments(() => void mutateKey(ordersKey)).catch(() => undefined);
+    }
+  }, [user, mutateKey]);
+
   const sessionError = error && !unauthenticated ? error : null;
   return {
     user,

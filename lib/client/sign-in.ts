@@ -30,13 +30,18 @@ function rememberSignedIn(value: boolean) {
  * Pi may report an unfinished payment during authenticate, before we have a session: it is
  * resolved right after sign-in, with only its id sent to the server.
  */
-export async function signInWithPi(onIncompleteResolved: (outcome: IncompleteOutcome) => void): Promise<Pioneer> {
+type OnResolved = (outcome: IncompleteOutcome) => void;
+
+/** Sends only the payment's id: the server reads everything else from Pi itself. */
+function resolveIncomplete(paymentId: string, onResolved: OnResolved) {
+  void api<IncompleteOutcome>("/api/payments/incomplete", { method: "POST", body: { paymentId } }).then(onResolved, () => undefined);
+}
+
+export async function signInWithPi(onIncompleteResolved: OnResolved): Promise<Pioneer> {
   let sessionReady = false;
   const pending: string[] = [];
-  const resolveIncomplete = (paymentId: string) =>
-    api<IncompleteOutcome>("/api/payments/incomplete", { method: "POST", body: { paymentId } }).then(onIncompleteResolved, () => undefined);
   const onIncompletePaymentFound = (payment: PiSdkPayment) => {
-    if (sessionReady) void resolveIncomplete(payment.identifier);
+    if (sessionReady) resolveIncomplete(payment.identifier, onIncompleteResolved);
     else pending.push(payment.identifier);
   };
 
@@ -48,8 +53,16 @@ export async function signInWithPi(onIncompleteResolved: (outcome: IncompleteOut
   setSessionToken(sessionToken);
   rememberSignedIn(true);
   sessionReady = true;
-  for (const paymentId of pending.splice(0)) void resolveIncomplete(paymentId);
+  for (const paymentId of pending.splice(0)) resolveIncomplete(paymentId, onIncompleteResolved);
   return user;
+}
+
+/**
+ * Pi reports a Pioneer's unfinished payment only through authenticate's callback, so an app opened
+ * with a live session still asks (silently, after the first consent) and resolves what Pi reports.
+ */
+export async function resolveIncompletePayments(onResolved: OnResolved) {
+  await authenticateWithPi((payment) => resolveIncomplete(payment.identifier, onResolved));
 }
 
 export async function signOut() {

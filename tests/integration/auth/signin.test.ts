@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { GET as sessionGET } from "@/app/api/auth/session/route";
 import { POST as signinPOST } from "@/app/api/auth/signin/route";
 import { POST as signoutPOST } from "@/app/api/auth/signout/route";

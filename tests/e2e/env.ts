@@ -1,0 +1,30 @@
+import { randomBytes } from "node:crypto";
+
+/** Ports and configuration shared by the end-to-end build, its servers and the specs. */
+export const e2ePorts = { app: 3410, emulator: 3417 };
+
+const emulatorUrl = `http://127.0.0.1:${e2ePorts.emulator}`;
+
+export const e2eEnv: Record<string, string> = {
+  NEXT_TELEMETRY_DISABLED: "1",
+  NEXT_DIST_DIR: ".next-e2e",
+  NEXT_PUBLIC_PI_SDK_URL: `${emulatorUrl}/pi-sdk.js`,
+  NEXT_PUBLIC_PI_SANDBOX: "false",
+  PI_API_BASE_URL: `${emulatorUrl}/v2`,
+  PI_API_KEY: "e2e-emulator-key",
+  PI_EMULATOR_API_KEY: "e2e-emulator-key",
+  PI_EMULATOR_PORT: String(e2ePorts.emulator),
+  PI_EMULATOR_CALLBACK_RETRY_MS: "1500",
+  // The production build talks to a loopback emulator on purpose.
+  PI_ALLOW_LOCAL_API: "true",
+  PI_API_TIMEOUT_MS: "5000",
+  SESSION_SECRET: process.env.E2E_SESSION_SECRET ?? randomBytes(32).toString("base64url"),
+  PGLITE_DIR: ".data/e2e",
+  // Blank values win over a developer's .env.local, so the suite never touches a real database or Pi.
+  DATABASE_URL: "",
+  PI_NETWORK: "Pi Testnet",
+  ALLOWED_ORIGINS: "",
+  PORT: String(e2ePorts.app),
+};
+
+export const emulatorOrigin = emulatorUrl;

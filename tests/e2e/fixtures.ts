@@ -1,0 +1,56 @@
+import { test as base, expect, type Locator, type Page } from "@playwright/test";
+import { emulatorOrigin } from "./env";
+
+/** The app as a Pioneer sees it, inside a page or inside the Pi Sandbox's frame. */
+export class AppScreen {
+  constructor(readonly root: Page | ReturnType<Page["frameLocator"]>) {}
+
+  button(name: string | RegExp): Locator {
+    return this.root.getByRole("button", { name });
+  }
+
+  get username(): Locator {
+    return this.root.getByTestId("username");
+  }
+
+  /** Taps "Sign in with Pi" and picks a test Pioneer in the emulator's consent sheet. */
+  async signIn(username: string) {
+    await this.button("Sign in with Pi").click();
+    await this.button(`Continue as ${username}`).click();
+    await expect(this.username).toHaveText(username, { timeout: 30_000 });
+  }
+
+  wallet(): Locator {
+    return this.root.getByRole("dialog", { name: "Pi Wallet" });
+  }
+
+  purchaseStatus(productId: string): Locator {
+    return this.root.getByTestId(`purchase-status-${productId}`);
+  }
+
+  orders(): Locator {
+    return this.root.getByTestId("order");
+  }
+}
+
+type Fixtures = {
+  app: AppScreen;
+  emulator: { control: (method: string, path: string, body?: unknown) => Promise<unknown> };
+};
+
+export const test = base.extend<Fixtures>({
+  emulator: async ({ request }, use) => {
+    const control = async (method: string, path: string, body?: unknown) => {
+      const response = await request.fetch(`${emulatorOrigin}${path}`, { method, data: body });
+      expect(response.ok(), `${method} ${path}`).toBe(true);
+      return response.json() as Promise<unknown>;
+    };
+    await control("POST", "/control/reset");
+    await use({ control });
+  },
+  app: async ({ page }, use) => {
+    await use(new AppScreen(page));
+  },
+});
+
+export { expect };

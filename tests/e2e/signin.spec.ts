@@ -1,0 +1,64 @@
+import { AppScreen, expect, test } from "./fixtures";
+import { e2ePorts, emulatorOrigin } from "./env";
+
+test.beforeEach(({ emulator }) => void emulator);
+
+test("sign in, stay signed in across a reload, sign out", async ({ page, app }) => {
+  await page.goto("/");
+  await app.signIn("alice");
+  await expect(page.getByRole("heading", { name: "Your orders" })).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/signed-in.png" });
+
+  await page.reload();
+  await expect(app.username).toHaveText("alice");
+  await expect(app.button(/Continue as/)).toHaveCount(0);
+
+  await app.button("Sign out").click();
+  await expect(app.button("Sign in with Pi")).toBeVisible();
+  await page.reload();
+  await expect(app.button("Sign in with Pi")).toBeVisible();
+  await expect(app.username).toHaveCount(0);
+});
+
+test("declining in Pi shows a clear message", async ({ page, app }) => {
+  await page.goto("/");
+  await app.button("Sign in with Pi").click();
+  await app.button("Decline").click();
+  await expect(page.getByText("Sign-in was cancelled in Pi")).toBeVisible();
+  await expect(app.button("Sign in with Pi")).toBeEnabled();
+});
+
+test("inside a frame served from another origin, as in the Pi Sandbox", async ({ page }) => {
+  await page.goto(`${emulatorOrigin}/sandbox?app=${encodeURIComponent(`http://localhost:${e2ePorts.app}/`)}`);
+  const app = new AppScreen(page.frameLocator('iframe[title="App"]'));
+  await app.signIn("alice");
+  await page.screenshot({ path: "test-results/screens/sandbox-frame.png" });
+  await page.reload();
+  await expect(app.username).toHaveText("alice", { timeout: 30_000 });
+});
+
+test("with cookies blocked, the bearer token keeps the Pioneer signed in", async ({ page, context, app, playwright }) => {
+  // Strip cookies both ways, as a browser that drops framed cookies (iOS Pi Browser) does. The
+  // requests go through a separate client so no Set-Cookie reaches the browser's cookie jar.
+  const network = await playwright.request.newContext();
+  await context.route("**/api/**", async (route) => {
+    const request = route.request();
+    const headers = { ...request.headers() };
+    delete headers.cookie;
+    const response = await network.fetch(request.url(), { method: request.method(), headers, data: request.postDataBuffer() ?? undefined });
+    const responseHeaders = { ...response.headers() };
+    delete responseHeaders["set-cookie"];
+    await route.fulfill({ status: response.status(), headers: responseHeaders, body: await response.body() });
+  });
+  await page.goto("/");
+  await app.signIn("bob");
+  await expect(page.getByText("No orders yet.")).toBeVisible();
+  expect(await context.cookies()).toEqual([]);
+
+  // The in-memory token is gone after a reload; the app signs in again silently.
+  await page.reload();
+  await expect(app.username).toHaveText("bob", { timeout: 30_000 });
+  await expect(page.getByText("No orders yet.")).toBeVisible();
+  expect(await context.cookies()).toEqual([]);
+  await network.dispose();
+});
