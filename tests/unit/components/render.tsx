@@ -1,0 +1,45 @@
+import { render } from "@testing-library/react";
+import type { ReactElement } from "react";
+import { SWRConfig } from "swr";
+import { vi } from "vitest";
+import { configurePiSdk, markPiSdkScript } from "@/lib/pi/sdk";
+import type { PiSdk } from "@/lib/pi/sdk-types";
+
+/** Renders with a fresh SWR cache, so tests never share fetched data. */
+export function renderWithSwr(ui: ReactElement) {
+  return render(<SWRConfig value={{ provider: () => new Map(), dedupingInterval: 0 }}>{ui}</SWRConfig>);
+}
+
+type Handler = (body: unknown) => { status: number; body: unknown };
+
+/** Stubs fetch for our API: `routes["POST /api/orders"] = (body) => ({status, body})`; records calls. */
+export function stubApi(routes: Record<string, Handler>) {
+  const calls: { route: string; body: unknown; authorization: string | null }[] = [];
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async (path: string, init: RequestInit = {}) => {
+      const route = `${init.method ?? "GET"} ${path}`;
+      const body: unknown = typeof init.body === "string" ? JSON.parse(init.body) : undefined;
+      calls.push({ route, body, authorization: new Headers(init.headers).get("authorization") });
+      const handler = routes[route];
+      const answer = handler ? handler(body) : { status: 404, body: { error: { code: "not_found", message: "No such route." } } };
+      return new Response(JSON.stringify(answer.body), { status: answer.status, headers: { "Content-Type": "application/json" } });
+    }),
+  );
+  return calls;
+}
+
+const unexpected = () => {
+  throw new Error("not expected in this test");
+};
+
+/**
+ * Installs a fake window.Pi, as the emulator's or Pi's script would, and marks the script loaded.
+ * The app initialises the SDK once per page, so every test gets the same object with new methods.
+ */
+export function installPi(pi: Partial<PiSdk>) {
+  window.Pi ??= {} as PiSdk;
+  Object.assign(window.Pi, { init: () => Promise.resolve(), authenticate: unexpected, createPayment: unexpected }, pi);
+  configurePiSdk({ sandbox: false, requiresFrame: false });
+  markPiSdkScript("loaded");
+}
