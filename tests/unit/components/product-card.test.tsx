@@ -54,6 +54,6 @@ describe("ProductCard", () => {
       "POST /api/payments/approve": () => ({ status: 422, body: { error: { code: "amount_mismatch", message: "The payment amount does not match the order." } } }),
     });
     expect(await screen.findByText("Payment failed: The payment amount does not match the order.")).toBeTruthy();
-    expect((screen.getByRole("button", { name: /Buy Pro/ }) as HTMLButtonElement).disabled).toBe(false);
+    expect(screen.getByRole<HTMLButtonElement>("button", { name: /Buy Pro/ }).disabled).toBe(false);
   });
 });

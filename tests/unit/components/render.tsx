@@ -17,13 +17,13 @@ export function stubApi(routes: Record<string, Handler>) {
   const calls: { route: string; body: unknown; authorization: string | null }[] = [];
   vi.stubGlobal(
     "fetch",
-    vi.fn(async (path: string, init: RequestInit = {}) => {
+    vi.fn((path: string, init: RequestInit = {}) => {
       const route = `${init.method ?? "GET"} ${path}`;
       const body: unknown = typeof init.body === "string" ? JSON.parse(init.body) : undefined;
       calls.push({ route, body, authorization: new Headers(init.headers).get("authorization") });
       const handler = routes[route];
       const answer = handler ? handler(body) : { status: 404, body: { error: { code: "not_found", message: "No such route." } } };
-      return new Response(JSON.stringify(answer.body), { status: answer.status, headers: { "Content-Type": "application/json" } });
+      return Promise.resolve(new Response(JSON.stringify(answer.body), { status: answer.status, headers: { "Content-Type": "application/json" } }));
     }),
   );
   return calls;
