@@ -1,12 +1,9 @@
-import { existsSync } from "node:fs";
+import { loadEnvFiles } from "./scripts/env-files";
 import { defineConfig } from "drizzle-kit";
 import { getDbEnv } from "./lib/env";
 
-// drizzle-kit reads no .env files; load them as `next dev` would (earlier files win, the shell wins
-// over all) so `drizzle-kit studio`/`push` reach the same database as the app.
-for (const file of [".env.development.local", ".env.local", ".env.development", ".env"]) {
-  if (existsSync(file)) process.loadEnvFile(file);
-}
+// Read .env files as `next dev` does, so this reaches the same database as the app.
+loadEnvFiles();
 const { databaseUrl, pgliteDir } = getDbEnv();
 
 // `generate` only diffs lib/db/schema.ts against lib/db/migrations; the credentials serve

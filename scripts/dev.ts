@@ -3,11 +3,11 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import nextEnv from "@next/env";
+import { loadEnvFiles } from "./env-files";
 import { parseEmulatorEnv } from "../emulator/env";
 import { startEmulator, type RunningEmulator } from "../emulator/server";
 
-nextEnv.loadEnvConfig(process.cwd(), true);
+loadEnvFiles();
 const env: NodeJS.ProcessEnv = { ...process.env };
 const blank = (name: string) => !env[name]?.trim();
 

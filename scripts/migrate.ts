@@ -5,14 +5,12 @@
  *
  * Uses lib/db/migrate.ts, which does not import `server-only` (it throws outside Next).
  */
-import { existsSync } from "node:fs";
+import { loadEnvFiles } from "./env-files";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { getDbEnv } from "@/lib/env";
 
-// tsx loads no .env files; read them as `next dev` would (earlier files win, the shell wins over all).
-for (const file of [".env.development.local", ".env.local", ".env.development", ".env"]) {
-  if (existsSync(file)) process.loadEnvFile(file);
-}
+// Read .env files as `next dev` does, so this reaches the same database as the app.
+loadEnvFiles();
 
 function describe({ databaseUrl, pgliteDir }: { databaseUrl?: string | undefined; pgliteDir: string }) {
   if (!databaseUrl) return `PGlite at ${pgliteDir}`;

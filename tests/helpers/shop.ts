@@ -5,6 +5,9 @@ import { POST as approvePOST } from "@/app/api/payments/approve/route";
 import { POST as cancelPOST } from "@/app/api/payments/cancel/route";
 import { POST as completePOST } from "@/app/api/payments/complete/route";
 import { POST as incompletePOST } from "@/app/api/payments/incomplete/route";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/lib/db";
+import { fulfilments, orders } from "@/lib/db/schema";
 import type { OrderView } from "@/lib/payments/orders";
 import type { PaymentDto } from "@/lib/pi/schemas";
 import { call, type Emulator } from "./app";
@@ -49,4 +52,13 @@ export function shop(emulator: () => Emulator) {
     incomplete: (pioneer: Pioneer, body: Record<string, unknown>) =>
       call<{ outcome: string; order: OrderView | null; needsReview: boolean }>(incompletePOST, "POST", "/api/payments/incomplete", { token: pioneer.sessionToken, body }),
   };
+}
+
+/** What the fulfilment hook delivered for an order, read from the app's own database. */
+export async function fulfilmentsOf(orderId: string) {
+  return (await getDb()).select().from(fulfilments).where(eq(fulfilments.orderId, orderId));
+}
+
+export async function orderRow(orderId: string) {
+  return (await (await getDb()).select().from(orders).where(eq(orders.id, orderId)))[0];
 }

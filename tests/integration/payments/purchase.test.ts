@@ -1,15 +1,9 @@
 // @vitest-environment node
-import { eq } from "drizzle-orm";
 import { expect, it, vi } from "vitest";
-import { getDb } from "@/lib/db";
-import { fulfilments, orders } from "@/lib/db/schema";
 import { resetEnv } from "@/lib/env";
 import { useEmulator, type ErrorBody } from "../../helpers/app";
 import { describeEachEngine, useEngineEnv } from "../../helpers/db-engines";
-import { shop } from "../../helpers/shop";
-
-const fulfilmentsOf = async (orderId: string) => (await getDb()).select().from(fulfilments).where(eq(fulfilments.orderId, orderId));
-const orderRow = async (orderId: string) => (await (await getDb()).select().from(orders).where(eq(orders.id, orderId)))[0];
+import { fulfilmentsOf, orderRow, shop } from "../../helpers/shop";
 
 describeEachEngine("a purchase", ({ engine }) => {
   useEngineEnv(engine);

@@ -2,14 +2,12 @@
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { fulfilments, orders, paymentReviews } from "@/lib/db/schema";
+import { orders, paymentReviews } from "@/lib/db/schema";
 import { useEmulator, type ErrorBody } from "../../helpers/app";
 import { describeEachEngine, useEngineEnv } from "../../helpers/db-engines";
-import { shop } from "../../helpers/shop";
+import { fulfilmentsOf, orderRow, shop } from "../../helpers/shop";
 
 const db = () => getDb();
-const fulfilmentsOf = async (orderId: string) => (await db()).select().from(fulfilments).where(eq(fulfilments.orderId, orderId));
-const orderRow = async (orderId: string) => (await (await db()).select().from(orders).where(eq(orders.id, orderId)))[0];
 
 describeEachEngine("retries, races, cancels and incomplete payments", ({ engine }) => {
   useEngineEnv(engine);
