@@ -104,8 +104,12 @@ export function isLoopbackUrl(url: string) {
   return host === "localhost" || host === "::1" || host === "0.0.0.0" || /^127\./.test(host);
 }
 
-// A production server pointed at a loopback Pi API is almost always a misconfigured deployment.
+// A production server pointed at a loopback Pi API is almost always a misconfigured deployment, and
+// the server key must never travel in clear text to anything but this machine.
 function assertApiAllowed(apiBaseUrl: string, allowLocal: boolean) {
+  if (new URL(apiBaseUrl).protocol !== "https:" && !isLoopbackUrl(apiBaseUrl)) {
+    throw new EnvError(`Invalid configuration:\n- PI_API_BASE_URL: ${apiBaseUrl} must use https (only a local emulator may use http). ${hints.PI_API_BASE_URL}`);
+  }
   if (process.env.NODE_ENV === "production" && isLoopbackUrl(apiBaseUrl) && !allowLocal) {
     throw new EnvError(
       `Invalid configuration:\n- PI_API_BASE_URL: ${apiBaseUrl} is a local address, which production refuses. Set PI_API_BASE_URL to https://api.minepi.com/v2, or set PI_ALLOW_LOCAL_API=true to test a production build against the emulator.`,

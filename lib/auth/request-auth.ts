@@ -8,13 +8,13 @@ import { getSessionUser } from "./session";
 
 export type Caller = { user: Pioneer; token: string; via: "bearer" | "cookie" };
 
-/** The session token a request carries: the bearer header wins (it is immune to CSRF), then the cookie. */
-export function readCredential(request: Request): { token: string; via: "bearer" | "cookie" } | null {
-  const header = request.headers.get("authorization");
-  const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
-  if (bearer) return { token: bearer, via: "bearer" };
+type Credential = { token: string; via: "bearer" | "cookie" };
+
+/** Every session token a request carries: the bearer header first (it is immune to CSRF), then the cookie. */
+export function readCredentials(request: Request): Credential[] {
+  const bearer = request.headers.get("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1];
   const cookie = readSessionCookie(request.headers.get("cookie"));
-  return cookie ? { token: cookie, via: "cookie" } : null;
+  return [...(bearer ? [{ token: bearer, via: "bearer" as const }] : []), ...(cookie ? [{ token: cookie, via: "cookie" as const }] : [])];
 }
 
 /** Refuses a cookie-authenticated write whose Origin is not this app (or an allowed origin). */
@@ -28,7 +28,7 @@ export function assertTrustedOrigin(request: Request, via: "bearer" | "cookie") 
 
 /** The signed-in caller, or a 401. Route handlers call this before touching anything of a Pioneer. */
 export async function requireCaller(request: Request): Promise<Caller> {
-  const credential = readCredential(request);
+  const [credential] = readCredentials(request);
   if (!credential) throw new AppError(401, "unauthenticated", "Sign in with Pi first.");
   assertTrustedOrigin(request, credential.via);
   const user = await getSessionUser(credential.token);

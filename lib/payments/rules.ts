@@ -11,6 +11,7 @@ export type OrderFacts = {
   id: string;
   userUid: string;
   amount: string;
+  memo: string;
   status: OrderStatus;
   piPaymentId: string | null;
   txid: string | null;
@@ -28,6 +29,7 @@ export const rejectionMessages = {
   order_not_awaiting_payment: "This order is not waiting for a payment.",
   order_bound_to_other_payment: "This order is already being paid by another payment.",
   amount_mismatch: "The payment amount does not match the order.",
+  memo_mismatch: "The payment memo does not match the order.",
   payment_not_bound: "This payment was not approved for any of your orders.",
   transaction_missing: "Pi has no transaction for this payment yet.",
   txid_mismatch: "This transaction is not the payment's own.",
@@ -35,6 +37,13 @@ export const rejectionMessages = {
 export type RejectionCode = keyof typeof rejectionMessages;
 
 const fail = (code: RejectionCode): RuleFailure => ({ ok: false, code, message: rejectionMessages[code] });
+
+/** The Pioneer must pay exactly what the order says, under the memo the server chose. */
+function checkTerms(payment: PiPayment, order: OrderFacts): RuleFailure | null {
+  if (!amountsEqual(payment.amount, order.amount)) return fail("amount_mismatch");
+  if (payment.memo !== order.memo) return fail("memo_mismatch");
+  return null;
+}
 
 /** Checks that hold for any payment we act on: the caller's, to the app, on our network. */
 export function checkPaymentBasics(payment: PiPayment, userUid: string, network: string): Decision {
@@ -52,12 +61,11 @@ export function checkPaymentBasics(payment: PiPayment, userUid: string, network:
 export function checkApproval<O extends OrderFacts>(payment: PiPayment, order: O | null, userUid: string, network: string): { ok: true; order: O } | RuleFailure {
   const basics = checkPaymentBasics(payment, userUid, network);
   if (!basics.ok) return basics;
-  if (payment.cancelled || payment.userCancelled) return fail("payment_cancelled");
+  if (payment.cancelled) return fail("payment_cancelled");
   if (!order || order.userUid !== userUid) return fail("order_not_found");
   if (order.piPaymentId !== null && order.piPaymentId !== payment.id) return fail("order_bound_to_other_payment");
   if (order.status === "cancelled") return fail("order_not_awaiting_payment");
-  if (!amountsEqual(payment.amount, order.amount)) return fail("amount_mismatch");
-  return { ok: true, order };
+  return checkTerms(payment, order) ?? { ok: true, order };
 }
 
 /**
@@ -74,11 +82,10 @@ export function checkCompletion<O extends OrderFacts>(
   const basics = checkPaymentBasics(payment, userUid, network);
   if (!basics.ok) return basics;
   if (!order || order.userUid !== userUid || order.piPaymentId !== payment.id) return fail("payment_not_bound");
-  if (payment.cancelled || payment.userCancelled) return fail("payment_cancelled");
+  if (payment.cancelled) return fail("payment_cancelled");
   if (!payment.txid) return fail("transaction_missing");
   if (txid !== payment.txid) return fail("txid_mismatch");
-  if (!amountsEqual(payment.amount, order.amount)) return fail("amount_mismatch");
-  return { ok: true, order, txid: payment.txid };
+  return checkTerms(payment, order) ?? { ok: true, order, txid: payment.txid };
 }
 
 /** What to do with a payment Pi reports as unfinished, decided from Pi's record only. */
@@ -86,6 +93,6 @@ export type IncompleteAction = "complete" | "cancel" | "record_cancelled" | "rec
 
 export function decideIncomplete(payment: PiPayment): IncompleteAction {
   if (payment.completed) return "record_completed";
-  if (payment.cancelled || payment.userCancelled) return "record_cancelled";
+  if (payment.cancelled) return "record_cancelled";
   return payment.txid ? "complete" : "cancel";
 }

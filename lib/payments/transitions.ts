@@ -14,7 +14,3 @@ const allowed: Record<OrderStatus, readonly OrderStatus[]> = {
 export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
   return allowed[from].includes(to);
 }
-
-export function isFinal(status: OrderStatus): boolean {
-  return allowed[status].length === 0;
-}

@@ -17,10 +17,9 @@ export type PiPayment = {
   direction: string | null;
   network: string | null;
   approved: boolean;
-  transactionVerified: boolean;
   completed: boolean;
+  /** Cancelled by anyone: the app, Pi (expiry, replacement) or the Pioneer. */
   cancelled: boolean;
-  userCancelled: boolean;
   txid: string | null;
 };
 
@@ -39,10 +38,8 @@ export function toPiPayment(dto: PaymentDto): PiPayment {
     direction: dto.direction ?? null,
     network: dto.network ?? null,
     approved: dto.status.developer_approved,
-    transactionVerified: dto.status.transaction_verified,
     completed: dto.status.developer_completed,
-    cancelled: dto.status.cancelled,
-    userCancelled: dto.status.user_cancelled,
+    cancelled: dto.status.cancelled || dto.status.user_cancelled,
     txid: dto.transaction?.txid ?? null,
   };
 }

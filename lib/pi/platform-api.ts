@@ -27,6 +27,8 @@ async function call<T>(method: "GET" | "POST", path: string, auth: Auth, schema:
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(timeoutMs),
       cache: "no-store",
+      // Never follow a redirect with the server key attached.
+      redirect: "error",
     });
   } catch (error) {
     const timedOut = error instanceof Error && error.name === "TimeoutError";
@@ -43,7 +45,7 @@ async function call<T>(method: "GET" | "POST", path: string, auth: Auth, schema:
   if (!response.ok) {
     const parsed = piErrorBodySchema.safeParse(json);
     const code = parsed.success ? parsed.data.error : `http_${response.status}`;
-    const kind = response.status >= 500 || response.status === 429 ? "unavailable" : "rejected";
+    const kind = response.status >= 500 || response.status === 429 || response.status === 408 ? "unavailable" : "rejected";
     throw new PiApiError(kind, response.status, code, `${method} ${path}: Pi answered ${response.status} ${code}`);
   }
 

@@ -29,6 +29,10 @@ export function shop(emulator: () => Emulator) {
       return body.order;
     },
     orders: (pioneer: Pioneer) => call<{ orders: OrderView[] }>(ordersGET, "GET", "/api/orders", { token: pioneer.sessionToken }),
+    /** Pi.createPayment for an order, as the app's client calls it; `terms` lets a test lie about it. */
+    payOrder(pioneer: Pioneer, order: OrderView, terms: { amount?: number; memo?: string } = {}): Promise<PaymentDto> {
+      return this.pay(pioneer, terms.amount ?? order.amount, { orderId: order.id }, terms.memo ?? order.memo);
+    },
     /** What Pi.createPayment does on the Pioneer's phone. */
     async pay(pioneer: Pioneer, amount: number, metadata: Record<string, unknown>, memo = "test"): Promise<PaymentDto> {
       const { status, body } = await control<PaymentDto>("POST", "/control/payments", { accessToken: pioneer.accessToken, amount, memo, metadata });

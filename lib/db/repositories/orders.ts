@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, isNull, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { orders, paymentReviews, type Order, type OrderStatus } from "@/lib/db/schema";
@@ -54,14 +54,38 @@ export async function bindPayment(db: Database, orderId: string, piPaymentId: st
  * Moves an order from `from` to `to` only if it is still in `from` (UPDATE … WHERE status = from),
  * so concurrent retries cannot both win. Returns the updated order, or null when another call did.
  */
-export async function transitionOrder(db: Database, orderId: string, from: OrderStatus, to: OrderStatus, txid?: string): Promise<Order | null> {
+export async function transitionOrder(
+  db: Database,
+  orderId: string,
+  from: OrderStatus,
+  to: OrderStatus,
+  options: { txid?: string; unlessBoundToOtherThan?: string } = {},
+): Promise<Order | null> {
   if (!canTransition(from, to)) throw new Error(`illegal order transition ${from} → ${to}`);
+  const { txid, unlessBoundToOtherThan: paymentId } = options;
   const [row] = await db
     .update(orders)
     .set({ status: to, updatedAt: sql`now()`, ...(txid ? { txid } : {}) })
-    .where(and(eq(orders.id, orderId), eq(orders.status, from)))
+    .where(
+      and(
+        eq(orders.id, orderId),
+        eq(orders.status, from),
+        // A payment may only change an order that is free or already its own.
+        paymentId ? or(isNull(orders.piPaymentId), eq(orders.piPaymentId, paymentId)) : undefined,
+      ),
+    )
     .returning();
   return row ?? null;
+}
+
+/** Orders bound to a Pi payment but not settled: what reconciliation re-checks against Pi. */
+export function listUnsettledOrdersOf(db: Database, userUid: string): Promise<Order[]> {
+  return db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.userUid, userUid), inArray(orders.status, ["awaiting_payment", "approved"]), isNotNull(orders.piPaymentId)))
+    .orderBy(desc(orders.createdAt))
+    .limit(10);
 }
 
 /** Records a payment resolved without a matching order, for a human to look at. Repeats are ignored. */

@@ -123,4 +123,12 @@ describeEachEngine("sign in with Pi", ({ engine }) => {
     // Signing out twice is harmless.
     expect((await call(signoutPOST, "POST", "/api/auth/signout", { token })).status).toBe(200);
   });
+
+  it("sign-out with a stale bearer still revokes the cookie's session", async () => {
+    const first = (await signIn("ivy")).response.body.sessionToken;
+    const second = (await signIn("ivy")).response.body.sessionToken;
+    await call(signoutPOST, "POST", "/api/auth/signout", { token: first });
+    expect((await call(signoutPOST, "POST", "/api/auth/signout", { token: first, cookie: second })).status).toBe(200);
+    expect((await call(sessionGET, "GET", "/api/auth/session", { cookie: second })).status).toBe(401);
+  });
 });

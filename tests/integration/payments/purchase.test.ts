@@ -16,7 +16,7 @@ describeEachEngine("a purchase", ({ engine }) => {
     expect(order).toMatchObject({ productId: "pro-month", amount: 3.1415926, memo: "Pro for a month", status: "awaiting_payment" });
     await s.clearCalls();
 
-    const payment = await s.pay(alice, order.amount, { orderId: order.id }, order.memo);
+    const payment = await s.payOrder(alice, order);
     const approved = await s.approve(alice, payment.identifier);
     expect(approved.status).toBe(200);
     expect(approved.body.order).toMatchObject({ id: order.id, status: "approved", paymentId: payment.identifier });
@@ -48,7 +48,7 @@ describeEachEngine("a purchase", ({ engine }) => {
   ])("refuses an amount %s than the order, without calling Pi's approve", async (_, amount) => {
     const alice = await s.pioneer("alice2");
     const order = await s.order(alice);
-    const payment = await s.pay(alice, amount, { orderId: order.id });
+    const payment = await s.payOrder(alice, order, { amount });
     await s.clearCalls();
     const { status, body } = await s.approve(alice, payment.identifier);
     expect(status).toBe(422);
@@ -62,12 +62,12 @@ describeEachEngine("a purchase", ({ engine }) => {
     const alice = await s.pioneer("alice3");
     const bob = await s.pioneer("bob3");
     const aliceOrder = await s.order(alice);
-    const alicePayment = await s.pay(alice, aliceOrder.amount, { orderId: aliceOrder.id });
+    const alicePayment = await s.payOrder(alice, aliceOrder);
     const stolen = await s.approve(bob, alicePayment.identifier);
     expect(stolen.status).toBe(403);
     expect((stolen.body as unknown as ErrorBody).error.code).toBe("payment_not_yours");
 
-    const bobPayment = await s.pay(bob, aliceOrder.amount, { orderId: aliceOrder.id });
+    const bobPayment = await s.payOrder(bob, aliceOrder);
     const foreignOrder = await s.approve(bob, bobPayment.identifier);
     expect(foreignOrder.status).toBe(404);
     expect((foreignOrder.body as unknown as ErrorBody).error.code).toBe("order_not_found");
@@ -77,7 +77,7 @@ describeEachEngine("a purchase", ({ engine }) => {
   it("refuses a payment made on another Pi network", async () => {
     const alice = await s.pioneer("alice4");
     const order = await s.order(alice);
-    const payment = await s.pay(alice, order.amount, { orderId: order.id });
+    const payment = await s.payOrder(alice, order);
     vi.stubEnv("PI_NETWORK", "Pi Network");
     resetEnv();
     try {
@@ -93,7 +93,7 @@ describeEachEngine("a purchase", ({ engine }) => {
   it("refuses a cancelled payment", async () => {
     const alice = await s.pioneer("alice5");
     const order = await s.order(alice);
-    const payment = await s.pay(alice, order.amount, { orderId: order.id });
+    const payment = await s.payOrder(alice, order);
     await emulator().control("POST", `/control/payments/${payment.identifier}/user-cancel`);
     const { status, body } = await s.approve(alice, payment.identifier);
     expect(status).toBe(409);
@@ -103,7 +103,7 @@ describeEachEngine("a purchase", ({ engine }) => {
   it("refuses to complete with a txid that is not the payment's own", async () => {
     const alice = await s.pioneer("alice6");
     const order = await s.order(alice);
-    const payment = await s.pay(alice, order.amount, { orderId: order.id });
+    const payment = await s.payOrder(alice, order);
     await s.approve(alice, payment.identifier);
     await s.sign(payment.identifier);
     const { status, body } = await s.complete(alice, payment.identifier, "f".repeat(64));
@@ -117,10 +117,10 @@ describeEachEngine("a purchase", ({ engine }) => {
   it("refuses a second payment for a paid order", async () => {
     const alice = await s.pioneer("alice7");
     const order = await s.order(alice);
-    const first = await s.pay(alice, order.amount, { orderId: order.id });
+    const first = await s.payOrder(alice, order);
     await s.approve(alice, first.identifier);
     await s.complete(alice, first.identifier, await s.sign(first.identifier));
-    const second = await s.pay(alice, order.amount, { orderId: order.id });
+    const second = await s.payOrder(alice, order);
     const { status, body } = await s.approve(alice, second.identifier);
     expect(status).toBe(409);
     expect((body as unknown as ErrorBody).error.code).toBe("order_bound_to_other_payment");
@@ -144,7 +144,7 @@ describeEachEngine("a purchase", ({ engine }) => {
   it("recovers when Pi fails once on approve: the SDK's retry succeeds", async () => {
     const alice = await s.pioneer("alice9");
     const order = await s.order(alice);
-    const payment = await s.pay(alice, order.amount, { orderId: order.id });
+    const payment = await s.payOrder(alice, order);
     await s.fault({ method: "POST", path: `/v2/payments/${payment.identifier}/approve`, mode: "error", status: 500, times: 1 });
     const failed = await s.approve(alice, payment.identifier);
     expect(failed.status).toBe(503);
@@ -156,7 +156,7 @@ describeEachEngine("a purchase", ({ engine }) => {
   it("recovers when Pi approved but its answer was lost", async () => {
     const alice = await s.pioneer("alice10");
     const order = await s.order(alice);
-    const payment = await s.pay(alice, order.amount, { orderId: order.id });
+    const payment = await s.payOrder(alice, order);
     await s.fault({ method: "POST", path: "/v2/payments/*/approve", mode: "drop-response", times: 1 });
     expect((await s.approve(alice, payment.identifier)).status).toBe(503);
     expect((await s.approve(alice, payment.identifier)).body.order.status).toBe("approved");
@@ -165,7 +165,7 @@ describeEachEngine("a purchase", ({ engine }) => {
   it("gives the same answer when approve and complete are called again", async () => {
     const alice = await s.pioneer("alice11");
     const order = await s.order(alice);
-    const payment = await s.pay(alice, order.amount, { orderId: order.id });
+    const payment = await s.payOrder(alice, order);
     const first = await s.approve(alice, payment.identifier);
     const again = await s.approve(alice, payment.identifier);
     expect(again).toMatchObject({ status: 200, body: first.body });

@@ -17,7 +17,7 @@ describeEachEngine("retries, races, cancels and incomplete payments", ({ engine 
   it("five concurrent approvals and five concurrent completions end with one paid order and one delivery", async () => {
     const alice = await s.pioneer("race1");
     const order = await s.order(alice);
-    const payment = await s.pay(alice, order.amount, { orderId: order.id });
+    const payment = await s.payOrder(alice, order);
     const approvals = await Promise.all(Array.from({ length: 5 }, () => s.approve(alice, payment.identifier)));
     expect(approvals.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
     expect(new Set(approvals.map((r) => r.body.order.status))).toEqual(new Set(["approved"]));
@@ -34,7 +34,7 @@ describeEachEngine("retries, races, cancels and incomplete payments", ({ engine 
   it("records a cancel only when Pi says the payment was cancelled, and lets the Pioneer buy again", async () => {
     const alice = await s.pioneer("cancel1");
     const order = await s.order(alice);
-    const payment = await s.pay(alice, order.amount, { orderId: order.id });
+    const payment = await s.payOrder(alice, order);
     const early = await s.cancel(alice, payment.identifier);
     expect(early.status).toBe(409);
     expect((early.body as unknown as ErrorBody).error.code).toBe("payment_not_cancelled");
@@ -48,7 +48,7 @@ describeEachEngine("retries, races, cancels and incomplete payments", ({ engine 
 
     const again = await s.order(alice);
     expect(again.id).not.toBe(order.id);
-    const retry = await s.pay(alice, again.amount, { orderId: again.id });
+    const retry = await s.payOrder(alice, again);
     expect((await s.approve(alice, retry.identifier)).body.order.status).toBe("approved");
   });
 
@@ -56,7 +56,7 @@ describeEachEngine("retries, races, cancels and incomplete payments", ({ engine 
     const alice = await s.pioneer("cancel2");
     const mallory = await s.pioneer("mallory2");
     const order = await s.order(alice);
-    const payment = await s.pay(alice, order.amount, { orderId: order.id });
+    const payment = await s.payOrder(alice, order);
     await emulator().control("POST", `/control/payments/${payment.identifier}/user-cancel`);
     expect((await s.cancel(mallory, payment.identifier)).status).toBe(403);
     expect((await orderRow(order.id))?.status).toBe("awaiting_payment");
@@ -65,7 +65,7 @@ describeEachEngine("retries, races, cancels and incomplete payments", ({ engine 
   it("completes an incomplete payment that has a transaction, from Pi's record, and delivers it", async () => {
     const alice = await s.pioneer("incomplete1");
     const order = await s.order(alice);
-    const payment = await s.pay(alice, order.amount, { orderId: order.id });
+    const payment = await s.payOrder(alice, order);
     await s.approve(alice, payment.identifier);
     await s.sign(payment.identifier);
     // The completion callback never reached us; the client sends only the id (and junk we ignore).
@@ -85,7 +85,7 @@ describeEachEngine("retries, races, cancels and incomplete payments", ({ engine 
   it("completes it even when our record of the approval was lost", async () => {
     const alice = await s.pioneer("incomplete2");
     const order = await s.order(alice);
-    const payment = await s.pay(alice, order.amount, { orderId: order.id });
+    const payment = await s.payOrder(alice, order);
     await s.fault({ method: "POST", path: "/v2/payments/*/approve", mode: "drop-response" });
     expect((await s.approve(alice, payment.identifier)).status).toBe(503);
     await s.sign(payment.identifier);
@@ -97,14 +97,14 @@ describeEachEngine("retries, races, cancels and incomplete payments", ({ engine 
   it("cancels an incomplete payment without a transaction so the Pioneer can pay again", async () => {
     const alice = await s.pioneer("incomplete3");
     const order = await s.order(alice);
-    const payment = await s.pay(alice, order.amount, { orderId: order.id });
+    const payment = await s.payOrder(alice, order);
     await s.approve(alice, payment.identifier);
     const { status, body } = await s.incomplete(alice, { paymentId: payment.identifier });
     expect(status).toBe(200);
     expect(body).toMatchObject({ outcome: "cancelled", order: { id: order.id, status: "cancelled" } });
     expect((await s.piPayment(payment.identifier)).status.cancelled).toBe(true);
     const next = await s.order(alice);
-    expect((await s.pay(alice, next.amount, { orderId: next.id })).status.cancelled).toBe(false);
+    expect((await s.payOrder(alice, next)).status.cancelled).toBe(false);
   });
 
   it("resolves a payment with no matching order and records it for review, delivering nothing", async () => {
@@ -127,7 +127,7 @@ describeEachEngine("retries, races, cancels and incomplete payments", ({ engine 
     const alice = await s.pioneer("incomplete5");
     const mallory = await s.pioneer("mallory5");
     const order = await s.order(alice);
-    const payment = await s.pay(alice, order.amount, { orderId: order.id });
+    const payment = await s.payOrder(alice, order);
     const { status } = await s.incomplete(mallory, { paymentId: payment.identifier });
     expect(status).toBe(403);
     expect((await s.piPayment(payment.identifier)).status.cancelled).toBe(false);

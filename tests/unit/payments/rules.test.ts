@@ -16,10 +16,8 @@ const payment = (over: Partial<PiPayment> = {}): PiPayment => ({
   direction: "user_to_app",
   network: "Pi Testnet",
   approved: false,
-  transactionVerified: false,
   completed: false,
   cancelled: false,
-  userCancelled: false,
   txid: null,
   ...over,
 });
@@ -28,6 +26,7 @@ const order = (over: Partial<OrderFacts> = {}): OrderFacts => ({
   id: "order-1",
   userUid: alice,
   amount: "3.1400000",
+  memo: "Pro",
   status: "awaiting_payment",
   piPaymentId: null,
   txid: null,
@@ -49,7 +48,6 @@ describe("approval rules", () => {
     ["wrong_network", payment({ network: "Pi Network" }), order()],
     ["wrong_network", payment({ network: null }), order()],
     ["payment_cancelled", payment({ cancelled: true }), order()],
-    ["payment_cancelled", payment({ userCancelled: true }), order()],
     ["order_not_found", payment({ orderId: null }), null],
     ["order_not_found", payment(), order({ userUid: bob })],
     ["order_bound_to_other_payment", payment(), order({ piPaymentId: "other" })],
@@ -57,6 +55,7 @@ describe("approval rules", () => {
     ["amount_mismatch", payment({ amount: 3.13 }), order()],
     ["amount_mismatch", payment({ amount: 3.1400001 }), order()],
     ["amount_mismatch", payment({ amount: 31.4 }), order()],
+    ["memo_mismatch", payment({ memo: "Pro (discounted)" }), order()],
   ] as const)("rejects with %s", (code, p, o) => {
     expect(codeOf(approve(p, o))).toBe(code);
   });
@@ -69,7 +68,7 @@ describe("approval rules", () => {
 
 describe("completion rules", () => {
   const bound = order({ status: "approved", piPaymentId: "pay123" });
-  const withTx = payment({ approved: true, transactionVerified: true, txid });
+  const withTx = payment({ approved: true, txid });
   const complete = (p: PiPayment, o: OrderFacts | null, t = txid) => checkCompletion(p, o, alice, "Pi Testnet", t);
 
   it("completes with the txid Pi recorded for this payment", () => {
@@ -87,6 +86,7 @@ describe("completion rules", () => {
     ["transaction_missing", payment({ approved: true }), bound, txid],
     ["txid_mismatch", withTx, bound, "b".repeat(64)],
     ["amount_mismatch", payment({ txid, amount: 1 }), bound, txid],
+    ["memo_mismatch", payment({ txid, memo: "" }), bound, txid],
   ] as const)("rejects with %s", (code, p, o, t) => {
     expect(codeOf(complete(p, o, t))).toBe(code);
   });
@@ -102,6 +102,5 @@ describe("incomplete payments", () => {
   it("only records payments Pi already finished", () => {
     expect(decideIncomplete(payment({ txid, completed: true }))).toBe("record_completed");
     expect(decideIncomplete(payment({ cancelled: true }))).toBe("record_cancelled");
-    expect(decideIncomplete(payment({ userCancelled: true, cancelled: true }))).toBe("record_cancelled");
   });
 });

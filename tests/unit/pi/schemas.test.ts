@@ -40,9 +40,13 @@ describe("payment mapper", () => {
       orderId: paymentDtoFixture.metadata.orderId,
       txid: paymentDtoFixture.transaction.txid,
       approved: true,
-      transactionVerified: true,
       completed: false,
     });
+  });
+
+  it("counts a payment the Pioneer cancelled as cancelled", () => {
+    const status = { ...paymentDtoFixture.status, cancelled: false, user_cancelled: true };
+    expect(toPiPayment(paymentDtoSchema.parse({ ...paymentDtoFixture, status })).cancelled).toBe(true);
   });
 
   it("ignores an order id that is not a string", () => {
