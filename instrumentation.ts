@@ -1,6 +1,7 @@
-import { checkServerEnvAtStartup } from "@/lib/env";
-
-/** Runs once when the server starts: a production server with a bad Pi configuration refuses to start. */
-export function register() {
-  checkServerEnvAtStartup();
+/** Runs once when the server starts. The check is Node-only (it may exit the process). */
+export async function register() {
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { exitOnUnsafeConfig } = await import("@/lib/startup-check");
+    exitOnUnsafeConfig();
+  }
 }

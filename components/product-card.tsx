@@ -3,12 +3,9 @@
 import { purchaseMessages, usePurchase } from "@/hooks/use-purchase";
 import type { Product } from "@/lib/payments/catalog";
 
-const busySteps = new Set(["creating-order", "waiting-for-wallet", "approving", "completing"]);
-
 /** One product with its buy button; every step of the purchase is announced to screen readers. */
 export function ProductCard({ product, canBuy }: { product: Product; canBuy: boolean }) {
-  const { state, buy } = usePurchase();
-  const busy = busySteps.has(state.step);
+  const { state, busy, buy } = usePurchase();
   const message = state.step === "idle" ? "" : state.step === "failed" ? `Payment failed: ${state.reason}` : purchaseMessages[state.step];
 
   return (

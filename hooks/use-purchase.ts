@@ -1,8 +1,8 @@
 "use client";
 
-import { useCallback, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { useSWRConfig } from "swr";
-import { api, ApiError } from "@/lib/client/api";
+import { approvePayment, completePayment, createOrder, reconcilePayments, recordCancel } from "@/lib/client/payments";
 import { createPiPayment } from "@/lib/pi/sdk";
 import type { OrderView } from "@/lib/payments/orders";
 import { ordersKey } from "./use-session";
@@ -26,73 +26,117 @@ export const purchaseMessages: Record<Exclude<PurchaseState["step"], "idle" | "f
   cancelled: "Payment cancelled. Nothing was charged.",
 };
 
+const busySteps = new Set<PurchaseState["step"]>(["creating-order", "waiting-for-wallet", "approving", "completing"]);
+
 const reasonOf = (error: unknown) => (error instanceof Error && error.message ? error.message : "Something went wrong.");
 
 /**
  * One purchase: our server creates the order (and its price), then Pi's wallet takes over and its
  * callbacks drive our approve / complete / cancel routes. Pi retries those callbacks, and every
  * route is safe to call again, so a callback just reports what the server answered.
+ *
+ * Each buy() is a flow with its own number: callbacks and answers of an earlier flow no longer
+ * touch the state (their answers still refresh the order list; Pi reports an unfinished payment
+ * at the next open). `busy` holds while a flow's wallet is open, even after a failure, since Pi
+ * keeps calling back until it closes.
  */
 export function usePurchase() {
   const { mutate } = useSWRConfig();
   const [state, setState] = useState<PurchaseState>({ step: "idle" });
+  const [walletOpen, setWalletOpen] = useState(false);
+  const currentFlow = useRef(0);
   const refreshOrders = useCallback(() => void mutate(ordersKey), [mutate]);
 
   const buy = useCallback(
     async (productId: string) => {
-      setState({ step: "creating-order" });
-      let order: OrderView;
-      try {
-        ({ order } = await api<{ order: OrderView }>("/api/orders", { method: "POST", body: { productId } }));
-      } catch (error) {
-        setState({ step: "failed", reason: reasonOf(error) });
-        return;
-      }
-      setState({ step: "waiting-for-wallet" });
-      refreshOrders();
+      const flow = ++currentFlow.current;
+      const live = () => currentFlow.current === flow;
+      const show = (next: PurchaseState | ((previous: PurchaseState) => PurchaseState)) => {
+        if (live()) setState(next);
+      };
+      const closeWallet = () => {
+        if (live()) setWalletOpen(false);
+      };
       const fail = (error: unknown) => {
-        setState({ step: "failed", reason: reasonOf(error) });
+        show({ step: "failed", reason: reasonOf(error) });
         refreshOrders();
       };
-      const recordCancel = (paymentId: string) =>
-        api("/api/payments/cancel", { method: "POST", body: { paymentId } }).catch((error: unknown) => {
-          // Pi still reports the payment as open: nothing to record yet.
-          if (!(error instanceof ApiError && error.code === "payment_not_cancelled")) throw error;
-        });
+
+      show({ step: "creating-order" });
+      let order: OrderView;
+      try {
+        order = await createOrder(productId);
+      } catch (error) {
+        fail(error);
+        return;
+      }
+      if (!live()) return;
+      show({ step: "waiting-for-wallet" });
+      setWalletOpen(true);
+      refreshOrders();
+      // Approval answers count only until the Pioneer confirms; one completion request (it retries itself) at a time.
+      let confirmed = false;
+      let completing = false;
 
       try {
         await createPiPayment(
           { amount: order.amount, memo: order.memo, metadata: { orderId: order.id } },
           {
             onReadyForServerApproval: (paymentId) => {
-              setState({ step: "approving" });
-              api("/api/payments/approve", { method: "POST", body: { paymentId } }).then(() => setState({ step: "waiting-for-wallet" }), fail);
+              if (!live() || confirmed) return;
+              // Pi asks again while its wallet is open: keep a refusal on screen rather than flicker.
+              show((previous) => (previous.step === "failed" ? previous : { step: "approving" }));
+              approvePayment(paymentId).then(
+                () => {
+                  if (!confirmed) show({ step: "waiting-for-wallet" });
+                },
+                (error: unknown) => {
+                  if (!confirmed) fail(error);
+                },
+              );
             },
             onReadyForServerCompletion: (paymentId, txid) => {
-              setState({ step: "completing" });
-              api("/api/payments/complete", { method: "POST", body: { paymentId, txid } }).then(() => {
-                setState({ step: "paid" });
-                refreshOrders();
-              }, fail);
+              if (!live() || completing) return;
+              confirmed = completing = true;
+              show({ step: "completing" });
+              completePayment(paymentId, txid)
+                .then(
+                  () => {
+                    show({ step: "paid" });
+                    closeWallet();
+                    refreshOrders();
+                  },
+                  (error: unknown) => {
+                    fail(error);
+                    // The server may still settle it from Pi's record of the payment.
+                    void reconcilePayments().then(refreshOrders);
+                  },
+                )
+                .finally(() => (completing = false));
             },
             onCancel: (paymentId) => {
+              if (!live()) return;
+              closeWallet();
               recordCancel(paymentId).then(() => {
-                setState({ step: "cancelled" });
+                show({ step: "cancelled" });
                 refreshOrders();
               }, fail);
             },
             onError: (error, payment) => {
+              if (!live()) return;
+              closeWallet();
               fail(error);
-              if (payment) void recordCancel(payment.identifier).finally(refreshOrders);
+              if (payment) recordCancel(payment.identifier).then(refreshOrders, refreshOrders);
             },
           },
         );
       } catch (error) {
+        closeWallet();
         fail(error);
       }
     },
     [refreshOrders],
   );
 
-  return { state, buy };
+  return { state, busy: walletOpen || busySteps.has(state.step), buy };
 }

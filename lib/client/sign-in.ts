@@ -3,6 +3,7 @@ import { authenticateWithPi } from "@/lib/pi/sdk";
 import type { PiSdkPayment } from "@/lib/pi/sdk-types";
 import type { IncompleteOutcome } from "@/lib/payments/incomplete";
 import { api, setSessionToken } from "./api";
+import { retryTransient } from "./retry";
 
 // A hint (not a credential) that this browser signed in before, so a lost session is restored
 // silently instead of waiting for a tap. It survives reloads; the session token itself never is stored.
@@ -25,18 +26,22 @@ function rememberSignedIn(value: boolean) {
   }
 }
 
+type OnResolved = (outcome: IncompleteOutcome) => void;
+
+/**
+ * Sends only the payment's id: the server reads everything else from Pi itself. A lost answer is
+ * asked again a couple of times; after that Pi reports the payment again at the next open.
+ */
+function resolveIncomplete(paymentId: string, onResolved: OnResolved) {
+  const request = () => api<IncompleteOutcome>("/api/payments/incomplete", { method: "POST", body: { paymentId } });
+  retryTransient(request, [1000, 2000]).then(onResolved, () => undefined);
+}
+
 /**
  * Pi.authenticate, then our server verifies the access token with Pi's /me and opens a session.
  * Pi may report an unfinished payment during authenticate, before we have a session: it is
  * resolved right after sign-in, with only its id sent to the server.
  */
-type OnResolved = (outcome: IncompleteOutcome) => void;
-
-/** Sends only the payment's id: the server reads everything else from Pi itself. */
-function resolveIncomplete(paymentId: string, onResolved: OnResolved) {
-  void api<IncompleteOutcome>("/api/payments/incomplete", { method: "POST", body: { paymentId } }).then(onResolved, () => undefined);
-}
-
 export async function signInWithPi(onIncompleteResolved: OnResolved): Promise<Pioneer> {
   let sessionReady = false;
   const pending: string[] = [];

@@ -2,14 +2,15 @@ import type { PiAuthResult, PiPaymentCallbacks, PiSdk, PiSdkPayment } from "./sd
 
 /**
  * Client-side access to Pi's SDK. The script is loaded once by <PiSdkScript>; this module waits
- * for it, calls Pi.init exactly once, and turns the SDK's silent hangs into clear errors.
+ * for it (a script that never loads becomes a clear error), calls Pi.init exactly once, and tells
+ * apart why sign-in failed.
  */
 
 export class PiSdkError extends Error {
   override name = "PiSdkError";
 
   constructor(
-    readonly reason: "not_loaded" | "not_in_pi_browser" | "declined" | "timeout",
+    readonly reason: "not_loaded" | "not_in_pi_browser" | "declined" | "unreachable",
     message: string,
   ) {
     super(message);
@@ -17,8 +18,6 @@ export class PiSdkError extends Error {
 }
 
 const loadTimeoutMs = 15_000;
-// Outside Pi Browser the SDK waits up to 60 s for a parent frame that never answers.
-const authenticateTimeoutMs = 30_000;
 
 let config = { sandbox: false, requiresFrame: true };
 let scriptState: "pending" | "loaded" | "failed" = "pending";
@@ -64,31 +63,30 @@ export function getPi(): Promise<PiSdk> {
   return initialized;
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number, error: () => Error): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = window.setTimeout(() => reject(error()), ms);
-    promise.then(
-      (value) => (window.clearTimeout(timer), resolve(value)),
-      (reason: unknown) => (window.clearTimeout(timer), reject(reason instanceof Error ? reason : new Error(String(reason)))),
-    );
-  });
+// Pi's wording for a refusal is not documented (the emulator says "declined"): match the likely words.
+const declinedPattern = /declin|cancel|denied|not granted|reject/i;
+
+function signInError(error: unknown): PiSdkError {
+  if (error instanceof PiSdkError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return declinedPattern.test(message)
+    ? new PiSdkError("declined", "Sign-in was cancelled in Pi. Tap “Sign in with Pi” to try again.")
+    : new PiSdkError("unreachable", "Pi could not be reached. Check your connection, then tap “Sign in with Pi” to try again.");
 }
 
-/** Pi.authenticate with the scopes this template needs; a refusal becomes a `declined` error. */
+/**
+ * Pi.authenticate with the scopes this template needs. No timeout of ours: a first consent may
+ * take the Pioneer a while, and Pi's SDK times out its own messaging with Pi Browser.
+ */
 export async function authenticateWithPi(onIncompletePaymentFound: (payment: PiSdkPayment) => void): Promise<PiAuthResult> {
   if (config.requiresFrame && window.top === window.self) {
     throw new PiSdkError("not_in_pi_browser", "Open this app in Pi Browser to sign in with Pi (or in the Pi Sandbox on a computer).");
   }
-  const pi = await getPi();
   try {
-    return await withTimeout(
-      pi.authenticate(["username", "payments"], onIncompletePaymentFound),
-      authenticateTimeoutMs,
-      () => new PiSdkError("timeout", "Pi did not answer. Open this app in Pi Browser, or in the Pi Sandbox on a computer."),
-    );
+    const pi = await getPi();
+    return await pi.authenticate(["username", "payments"], onIncompletePaymentFound);
   } catch (error) {
-    if (error instanceof PiSdkError) throw error;
-    throw new PiSdkError("declined", "Sign-in was cancelled in Pi. Tap “Sign in with Pi” to try again.");
+    throw signInError(error);
   }
 }
 

@@ -10,7 +10,8 @@ export function renderWithSwr(ui: ReactElement) {
   return render(<SWRConfig value={{ provider: () => new Map(), dedupingInterval: 0 }}>{ui}</SWRConfig>);
 }
 
-type Handler = (body: unknown) => { status: number; body: unknown };
+type Answer = { status: number; body: unknown };
+type Handler = (body: unknown) => Answer | Promise<Answer>;
 
 /** Stubs fetch for our API: `routes["POST /api/orders"] = (body) => ({status, body})`; records calls. */
 export function stubApi(routes: Record<string, Handler>) {
@@ -23,7 +24,7 @@ export function stubApi(routes: Record<string, Handler>) {
       calls.push({ route, body, authorization: new Headers(init.headers).get("authorization") });
       const handler = routes[route];
       const answer = handler ? handler(body) : { status: 404, body: { error: { code: "not_found", message: "No such route." } } };
-      return Promise.resolve(new Response(JSON.stringify(answer.body), { status: answer.status, headers: { "Content-Type": "application/json" } }));
+      return Promise.resolve(answer).then(({ status, body }) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } }));
     }),
   );
   return calls;
@@ -42,4 +43,25 @@ export function installPi(pi: Partial<PiSdk>) {
   Object.assign(window.Pi, { init: () => Promise.resolve(), authenticate: unexpected, createPayment: unexpected }, pi);
   configurePiSdk({ sandbox: false, requiresFrame: false });
   markPiSdkScript("loaded");
+}
+
+/** An answer the test releases when it wants, to reorder the server's answers and the SDK's callbacks. */
+export function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((settle) => (resolve = settle));
+  return { promise, resolve };
+}
+
+/** Counts calls to one route of stubApi's log. */
+export const countOf = (calls: { route: string }[], route: string) => calls.filter((c) => c.route === route).length;
+
+/**
+ * With fake timers (retry back-offs), waits for `assertion` while moving the clock half a second
+ * per check; use it instead of findBy*, whose own timers would be frozen.
+ */
+export function waitAdvancing(assertion: () => void) {
+  return vi.waitFor(async () => {
+    await vi.advanceTimersByTimeAsync(500);
+    assertion();
+  }, { timeout: 5000 });
 }

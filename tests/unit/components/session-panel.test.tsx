@@ -1,25 +1,43 @@
 import { cleanup, fireEvent, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { SessionPanel } from "@/components/session-panel";
+import { SessionProvider } from "@/components/session-provider";
 import { setSessionToken } from "@/lib/client/api";
 import { configurePiSdk } from "@/lib/pi/sdk";
-import { installPi, renderWithSwr, stubApi } from "./render";
+import type { PiAuthResult } from "@/lib/pi/sdk-types";
+import { countOf, installPi, renderWithSwr, stubApi, waitAdvancing } from "./render";
 
 const unauthenticated = () => ({ status: 401, body: { error: { code: "unauthenticated", message: "Sign in with Pi first." } } });
+const restored = () => ({ status: 200, body: { user: { uid: "u1", username: "alice" } } });
 const token = "T".repeat(43);
 
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+  vi.useRealTimers();
   setSessionToken(null);
   window.localStorage.clear();
 });
 
+const renderPanel = () =>
+  renderWithSwr(
+    <SessionProvider>
+      <SessionPanel />
+    </SessionProvider>,
+  );
+
+async function signInWith(failure: Error) {
+  installPi({ authenticate: () => Promise.reject(failure) });
+  stubApi({ "GET /api/auth/session": unauthenticated });
+  renderPanel();
+  fireEvent.click(await screen.findByRole("button", { name: "Sign in with Pi" }));
+}
+
 describe("SessionPanel", () => {
   it("shows the Pioneer of an existing session without signing in again", async () => {
     installPi({ authenticate: () => Promise.resolve({ accessToken: "a", user: { uid: "u1" } }) });
-    const calls = stubApi({ "GET /api/auth/session": () => ({ status: 200, body: { user: { uid: "u1", username: "alice" } } }) });
-    renderWithSwr(<SessionPanel />);
+    const calls = stubApi({ "GET /api/auth/session": restored });
+    renderPanel();
     expect((await screen.findByTestId("username")).textContent).toBe("alice");
     expect(screen.getByRole("button", { name: "Sign out" })).toBeTruthy();
     expect(calls.map((c) => c.route)).not.toContain("POST /api/auth/signin");
@@ -33,11 +51,30 @@ describe("SessionPanel", () => {
       },
     });
     const calls = stubApi({
-      "GET /api/auth/session": () => ({ status: 200, body: { user: { uid: "u1", username: "alice" } } }),
+      "GET /api/auth/session": restored,
       "POST /api/payments/incomplete": () => ({ status: 200, body: { outcome: "completed", order: null, needsReview: false } }),
     });
-    renderWithSwr(<SessionPanel />);
+    renderPanel();
     await vi.waitFor(() => expect(calls.find((c) => c.route === "POST /api/payments/incomplete")?.body).toEqual({ paymentId: "stuck-payment" }));
+  });
+
+  it("asks again when resolving an incomplete payment meets a server or network failure, then stops", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    installPi({
+      authenticate: (_scopes, onIncompletePaymentFound) => {
+        onIncompletePaymentFound({ identifier: "stuck-payment" });
+        return Promise.resolve({ accessToken: "a", user: { uid: "u1" } });
+      },
+    });
+    const calls = stubApi({
+      "GET /api/auth/session": restored,
+      "POST /api/payments/incomplete": () => ({ status: 502, body: { error: { code: "pi_rejected", message: "Pi refused the request." } } }),
+    });
+    renderPanel();
+    await waitAdvancing(() => expect(countOf(calls, "POST /api/payments/incomplete")).toBe(3));
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(countOf(calls, "POST /api/payments/incomplete")).toBe(3);
+    expect(screen.getByTestId("username").textContent).toBe("alice");
   });
 
   it("signs in by sending only Pi's access token, then uses the session token as a bearer", async () => {
@@ -47,8 +84,9 @@ describe("SessionPanel", () => {
       "GET /api/auth/session": unauthenticated,
       "POST /api/auth/signin": () => ({ status: 200, body: { user: { uid: "u2", username: "bob" }, sessionToken: token } }),
       "GET /api/orders": () => ({ status: 200, body: { orders: [] } }),
+      "POST /api/payments/reconcile": () => ({ status: 200, body: { orders: [] } }),
     });
-    renderWithSwr(<SessionPanel />);
+    renderPanel();
     fireEvent.click(await screen.findByRole("button", { name: "Sign in with Pi" }));
     expect((await screen.findByTestId("username")).textContent).toBe("bob");
     expect(authenticate).toHaveBeenCalledWith(["username", "payments"], expect.any(Function));
@@ -56,14 +94,41 @@ describe("SessionPanel", () => {
     expect(signin?.body).toEqual({ accessToken: "pi-access-token" });
     const after = calls.filter((c) => c.route === "GET /api/orders");
     expect(after.every((c) => c.authorization === `Bearer ${token}`)).toBe(true);
+    // A fresh sign-in reconciles too (Pi.authenticate already reported incomplete payments).
+    await vi.waitFor(() => expect(calls.filter((c) => c.route === "POST /api/payments/reconcile").map((c) => c.authorization)).toEqual([`Bearer ${token}`]));
+    expect(authenticate).toHaveBeenCalledTimes(1);
   });
 
   it("says clearly that the Pioneer declined", async () => {
-    installPi({ authenticate: () => Promise.reject(new Error("User cancelled")) });
-    stubApi({ "GET /api/auth/session": unauthenticated });
-    renderWithSwr(<SessionPanel />);
-    fireEvent.click(await screen.findByRole("button", { name: "Sign in with Pi" }));
+    await signInWith(new Error("User cancelled"));
     expect(await screen.findByText(/Sign-in was cancelled in Pi/)).toBeTruthy();
+  });
+
+  it("reads the emulator's refusal as a decline", async () => {
+    await signInWith(new Error("The Pioneer declined to sign in (authentication was not granted)."));
+    expect(await screen.findByText(/Sign-in was cancelled in Pi/)).toBeTruthy();
+  });
+
+  it("says Pi could not be reached when authenticate fails for another reason", async () => {
+    await signInWith(new Error("Messaging timeout"));
+    expect(await screen.findByText(/Pi could not be reached/)).toBeTruthy();
+    expect(screen.queryByText(/cancelled/)).toBeNull();
+  });
+
+  it("waits for a slow first consent instead of giving up on it", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const authenticate = vi.fn(() => new Promise<PiAuthResult>((resolve) => setTimeout(() => resolve({ accessToken: "slow", user: { uid: "u4" } }), 45_000)));
+    installPi({ authenticate });
+    stubApi({
+      "GET /api/auth/session": unauthenticated,
+      "POST /api/auth/signin": () => ({ status: 200, body: { user: { uid: "u4", username: "dave" }, sessionToken: token } }),
+    });
+    renderPanel();
+    await waitAdvancing(() => expect(screen.getByRole("button", { name: "Sign in with Pi" })).toBeTruthy());
+    fireEvent.click(screen.getByRole("button", { name: "Sign in with Pi" }));
+    await vi.waitFor(() => expect(authenticate).toHaveBeenCalled());
+    await vi.advanceTimersByTimeAsync(45_000);
+    await vi.waitFor(() => expect(screen.getByTestId("username").textContent).toBe("dave"));
   });
 
   it("says to open Pi Browser when the real SDK has no Pi Browser around it", async () => {
@@ -71,7 +136,7 @@ describe("SessionPanel", () => {
     installPi({ authenticate });
     configurePiSdk({ sandbox: false, requiresFrame: true });
     stubApi({ "GET /api/auth/session": unauthenticated });
-    renderWithSwr(<SessionPanel />);
+    renderPanel();
     fireEvent.click(await screen.findByRole("button", { name: "Sign in with Pi" }));
     expect(await screen.findByText(/Open this app in Pi Browser/)).toBeTruthy();
     expect(authenticate).not.toHaveBeenCalled();
@@ -83,7 +148,7 @@ describe("SessionPanel", () => {
       "GET /api/auth/session": unauthenticated,
       "POST /api/auth/signin": () => ({ status: 503, body: { error: { code: "pi_unavailable", message: "Pi's servers could not be reached. Please try again in a moment." } } }),
     });
-    renderWithSwr(<SessionPanel />);
+    renderPanel();
     fireEvent.click(await screen.findByRole("button", { name: "Sign in with Pi" }));
     expect(await screen.findByText(/Pi's servers could not be reached/)).toBeTruthy();
   });
@@ -97,7 +162,7 @@ describe("SessionPanel", () => {
       "POST /api/auth/signin": () => ({ status: 200, body: { user: { uid: "u3", username: "carol" }, sessionToken: token } }),
       "GET /api/orders": () => ({ status: 200, body: { orders: [] } }),
     });
-    renderWithSwr(<SessionPanel />);
+    renderPanel();
     expect((await screen.findByTestId("username")).textContent).toBe("carol");
     expect(authenticate).toHaveBeenCalledTimes(1);
   });

@@ -1,0 +1,38 @@
+import type { OrderView } from "@/lib/payments/orders";
+import { api, ApiError } from "./api";
+import { retryTransient } from "./retry";
+
+/** Our payment routes as the purchase flow and the app's open-time checks call them. */
+
+export async function createOrder(productId: string): Promise<OrderView> {
+  return (await api<{ order: OrderView }>("/api/orders", { method: "POST", body: { productId } })).order;
+}
+
+const notApproved: Record<Exclude<OrderView["status"], "approved" | "paid">, string> = {
+  awaiting_payment: "The app's server did not approve this payment. Cancel it in your Pi wallet and try again.",
+  cancelled: "This order was cancelled, so its payment cannot be approved. Cancel it in your Pi wallet and buy again.",
+};
+
+/** Only an order the server now calls approved (or already paid) lets the Pioneer confirm. */
+export async function approvePayment(paymentId: string): Promise<OrderView> {
+  const { order } = await api<{ order: OrderView }>("/api/payments/approve", { method: "POST", body: { paymentId } });
+  if (order.status !== "approved" && order.status !== "paid") throw new Error(notApproved[order.status]);
+  return order;
+}
+
+/** A lost answer is asked again: the route is idempotent and settles an order Pi already completed. */
+export function completePayment(paymentId: string, txid: string): Promise<unknown> {
+  return retryTransient(() => api("/api/payments/complete", { method: "POST", body: { paymentId, txid } }));
+}
+
+export function recordCancel(paymentId: string): Promise<unknown> {
+  return api("/api/payments/cancel", { method: "POST", body: { paymentId } }).catch((error: unknown) => {
+    // Pi still reports the payment as open: nothing to record yet.
+    if (!(error instanceof ApiError && error.code === "payment_not_cancelled")) throw error;
+  });
+}
+
+/** Asks the server to settle the caller's payments from Pi's records. Best-effort: it never throws. */
+export async function reconcilePayments(): Promise<void> {
+  await api("/api/payments/reconcile", { method: "POST", body: {} }).catch(() => undefined);
+}

@@ -1,0 +1,14 @@
+import { checkServerEnvAtStartup } from "./env";
+
+/**
+ * A production server whose Pi configuration is unsafe (a loopback or plain-http Pi API) exits
+ * instead of serving, so a bad deploy fails its health check rather than its first Pioneer.
+ */
+export function exitOnUnsafeConfig() {
+  try {
+    checkServerEnvAtStartup();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,73 @@
+import { cleanup, screen } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { Shop } from "@/components/shop";
+import { setSessionToken } from "@/lib/client/api";
+import { countOf, deferred, installPi, renderWithSwr, stubApi } from "./render";
+
+const products = [{ id: "coffee", name: "A coffee", description: "Thanks!", price: "1" }];
+const alice = { uid: "u1", username: "alice" };
+const reconciled = { status: 200, body: { orders: [] } };
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  setSessionToken(null);
+  window.localStorage.clear();
+});
+
+describe("Shop", () => {
+  it("runs the open-time checks of a restored session once, however many components read it", async () => {
+    const authenticate = vi.fn((_scopes: string[], onIncompletePaymentFound: (payment: { identifier: string }) => void) => {
+      onIncompletePaymentFound({ identifier: "stuck-payment" });
+      return Promise.resolve({ accessToken: "a", user: { uid: "u1" } });
+    });
+    installPi({ authenticate });
+    const calls = stubApi({
+      "GET /api/auth/session": () => ({ status: 200, body: { user: alice } }),
+      "GET /api/orders": () => ({ status: 200, body: { orders: [] } }),
+      "POST /api/payments/incomplete": () => ({ status: 200, body: { outcome: "cancelled", order: null, needsReview: false } }),
+      "POST /api/payments/reconcile": () => reconciled,
+    });
+    renderWithSwr(<Shop products={products} />);
+    expect((await screen.findByTestId("username")).textContent).toBe("alice");
+    await vi.waitFor(() => expect(countOf(calls, "POST /api/payments/incomplete")).toBe(1));
+    await vi.waitFor(() => expect(countOf(calls, "POST /api/payments/reconcile")).toBe(1));
+    expect(authenticate).toHaveBeenCalledTimes(1);
+  });
+
+  it("restores a lost session with one silent sign-in", async () => {
+    window.localStorage.setItem("pi-app:signed-in-before", "1");
+    const authenticate = vi.fn(() => Promise.resolve({ accessToken: "again", user: { uid: "u1" } }));
+    installPi({ authenticate });
+    const calls = stubApi({
+      "GET /api/auth/session": () => ({ status: 401, body: { error: { code: "unauthenticated", message: "Sign in with Pi first." } } }),
+      "POST /api/auth/signin": () => ({ status: 200, body: { user: alice, sessionToken: "T".repeat(43) } }),
+      "GET /api/orders": () => ({ status: 200, body: { orders: [] } }),
+      "POST /api/payments/reconcile": () => reconciled,
+    });
+    renderWithSwr(<Shop products={products} />);
+    expect((await screen.findByTestId("username")).textContent).toBe("alice");
+    expect(countOf(calls, "POST /api/auth/signin")).toBe(1);
+    expect(authenticate).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(countOf(calls, "POST /api/payments/reconcile")).toBe(1));
+  });
+
+  it("refreshes the orders once the server has reconciled them, and shrugs off a failed reconcile", async () => {
+    installPi({ authenticate: () => Promise.resolve({ accessToken: "a", user: { uid: "u1" } }) });
+    const answer = deferred<{ status: number; body: unknown }>();
+    const calls = stubApi({
+      "GET /api/auth/session": () => ({ status: 200, body: { user: alice } }),
+      "GET /api/orders": () => ({ status: 200, body: { orders: [] } }),
+      "POST /api/payments/reconcile": () => answer.promise,
+    });
+    renderWithSwr(<Shop products={products} />);
+    expect(await screen.findByText("No orders yet.")).toBeTruthy();
+    await vi.waitFor(() => expect(countOf(calls, "POST /api/payments/reconcile")).toBe(1));
+    expect(calls.find((c) => c.route === "POST /api/payments/reconcile")?.body).toEqual({});
+    const ordersBefore = countOf(calls, "GET /api/orders");
+    answer.resolve({ status: 500, body: { error: { code: "internal_error", message: "Something went wrong on our side." } } });
+    await vi.waitFor(() => expect(countOf(calls, "GET /api/orders")).toBeGreaterThan(ordersBefore));
+    expect(screen.queryByText("Something went wrong on our side.")).toBeNull();
+    expect(screen.getByRole<HTMLButtonElement>("button", { name: /Buy A coffee/ }).disabled).toBe(false);
+  });
+});
