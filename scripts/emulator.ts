@@ -1,7 +1,10 @@
 // `npm run emulator`: the Pi emulator as its own process on 127.0.0.1 (default port 3314).
 import { parseEmulatorEnv } from "../emulator/env";
 import { startEmulator } from "../emulator/server";
+import { loadEnvFiles } from "./env-files";
 
+// Same .env files as `npm run dev`, so PI_EMULATOR_* set there apply to both.
+loadEnvFiles();
 const env = parseEmulatorEnv(process.env);
 if (!env.ok) {
   console.error(env.message);

@@ -24,6 +24,7 @@ export const e2eEnv: Record<string, string> = {
   DATABASE_URL: "",
   PI_NETWORK: "Pi Testnet",
   ALLOWED_ORIGINS: "",
+  PI_VALIDATION_KEY: "",
   PORT: String(e2ePorts.app),
 };
 

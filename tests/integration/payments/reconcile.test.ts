@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { expect, it } from "vitest";
+import { expect, it, vi } from "vitest";
 import { POST as reconcilePOST } from "@/app/api/payments/reconcile/route";
 import { getDb } from "@/lib/db";
 import { bindPayment, insertOrder, transitionOrder } from "@/lib/db/repositories/orders";
@@ -70,9 +70,11 @@ describeEachEngine("reconciliation and lies", ({ engine }) => {
     const order = await s.order(alice);
     const payment = await s.payOrder(alice, order);
     await s.approve(alice, payment.identifier);
-    await s.fault({ method: "POST", path: "/v2/payments/*/cancel", mode: "delay", ms: 400 });
+    await s.fault({ method: "POST", path: "/v2/payments/*/cancel", mode: "delay", ms: 600 });
+    await s.clearCalls();
     const resolving = s.incomplete(alice, { paymentId: payment.identifier });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Sign only once our cancel is on its way (held by the delay), so the race really happens.
+    await vi.waitFor(async () => expect((await s.calls()).some((c) => c.path.endsWith("/cancel"))).toBe(true), { interval: 20 });
     await s.sign(payment.identifier);
     const { status, body } = await resolving;
     expect(status).toBe(200);
