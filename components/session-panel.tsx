@@ -2,7 +2,10 @@
 
 import { useSession } from "@/hooks/use-session";
 
-/** Sign-in state: the Pioneer's name and sign-out, or the sign-in button and what went wrong. */
+/**
+ * Sign-in state: the Pioneer's name and sign-out, or the sign-in button. One alert region, kept
+ * across both, says what went wrong with either.
+ */
 export function SessionPanel() {
   const { user, status, signingIn, error, signIn, signOut } = useSession();
 
@@ -14,25 +17,25 @@ export function SessionPanel() {
     );
   }
 
-  if (user) {
-    return (
-      <section className="card session" aria-label="Your account">
-        <p>
-          Signed in as <strong data-testid="username">{user.username ?? "a Pioneer"}</strong>
-        </p>
-        <button type="button" className="button secondary" onClick={() => void signOut()}>
-          Sign out
-        </button>
-      </section>
-    );
-  }
-
   return (
-    <section className="card" aria-label="Sign in">
-      <p>Sign in with your Pi account to buy and see your orders.</p>
-      <button type="button" className="button primary" onClick={() => void signIn()} disabled={signingIn}>
-        {signingIn ? "Signing in…" : "Sign in with Pi"}
-      </button>
+    <section className="card" aria-label={user ? "Your account" : "Sign in"}>
+      {user ? (
+        <div className="session">
+          <p>
+            Signed in as <strong data-testid="username">{user.username ?? "a Pioneer"}</strong>
+          </p>
+          <button type="button" className="button secondary" onClick={() => void signOut()}>
+            Sign out
+          </button>
+        </div>
+      ) : (
+        <>
+          <p>Sign in with your Pi account to buy and see your orders.</p>
+          <button type="button" className="button primary" onClick={() => void signIn()} disabled={signingIn}>
+            {signingIn ? "Signing in…" : "Sign in with Pi"}
+          </button>
+        </>
+      )}
       <p role="alert" className="error">
         {error?.message ?? ""}
       </p>

@@ -5,8 +5,12 @@ import useSWR, { useSWRConfig } from "swr";
 import { ordersKey, SessionContext, sessionKey, type SessionState } from "@/hooks/use-session";
 import { ApiError, fetcher } from "@/lib/client/api";
 import { reconcilePayments } from "@/lib/client/payments";
-import { hasSignedInBefore, resolveIncompletePayments, signInWithPi, signOut as signOutRequest } from "@/lib/client/sign-in";
+import { sendIncompleteReports } from "@/lib/client/pi-auth";
+import { followPiIdentity, mayRestoreSilently, signInWithPi, signOut as signOutRequest } from "@/lib/client/sign-in";
+import { piSdkReady } from "@/lib/pi/sdk";
 import type { Pioneer } from "@/lib/pi/mappers";
+
+const asError = (reason: unknown) => (reason instanceof Error ? reason : new Error(String(reason)));
 
 /**
  * Owns the session for the page: one instance, so the silent restore and the open-time payment
@@ -19,60 +23,89 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     revalidateOnFocus: false,
   });
   const [signingIn, setSigningIn] = useState(false);
-  const [signInError, setSignInError] = useState<Error | null>(null);
+  const [actionError, setActionError] = useState<Error | null>(null);
+  const signInStarted = useRef(false);
   const triedSilently = useRef(false);
-  const checkedIncomplete = useRef(false);
+  // The session uid already checked against Pi's Pioneer, and the one already reconciled.
+  const followedFor = useRef<string | null>(null);
   const reconciledFor = useRef<string | null>(null);
   const refreshOrders = useCallback(() => void mutateKey(ordersKey), [mutateKey]);
 
-  const signIn = useCallback(async () => {
-    setSigningIn(true);
-    setSignInError(null);
-    // Pi.authenticate reports incomplete payments itself: no second ask this page.
-    checkedIncomplete.current = true;
-    try {
-      const user = await signInWithPi(refreshOrders);
+  /** A session made from Pi's own token is Pi's Pioneer: Pi's incomplete-payment reports may go out. */
+  const adopt = useCallback(
+    async (user: Pioneer) => {
+      followedFor.current = user.uid;
+      sendIncompleteReports(refreshOrders);
       await mutate({ user }, { revalidate: false });
       await mutateKey(ordersKey);
+    },
+    [mutate, mutateKey, refreshOrders],
+  );
+
+  const signIn = useCallback(async () => {
+    signInStarted.current = true;
+    setSigningIn(true);
+    setActionError(null);
+    try {
+      await adopt(await signInWithPi());
     } catch (reason) {
-      setSignInError(reason instanceof Error ? reason : new Error(String(reason)));
+      setActionError(asError(reason));
     } finally {
       setSigningIn(false);
     }
-  }, [mutate, mutateKey, refreshOrders]);
+  }, [adopt]);
 
   const signOut = useCallback(async () => {
-    await signOutRequest().catch(() => undefined);
+    setActionError(null);
+    try {
+      await signOutRequest();
+    } catch (reason) {
+      // The server still holds the session: stay signed in, and say so.
+      setActionError(new Error(`Could not sign out. ${asError(reason).message}`));
+      return;
+    }
+    triedSilently.current = true;
     await mutate(undefined, { revalidate: true });
     await mutateKey(ordersKey, undefined, { revalidate: false });
   }, [mutate, mutateKey]);
 
+  // After a 401, sign in again silently where that is expected, once the SDK is there and unless
+  // the Pioneer tapped meanwhile. Once per page: never right after a sign-out.
   const unauthenticated = error instanceof ApiError && error.status === 401;
   useEffect(() => {
-    if (unauthenticated && !triedSilently.current && hasSignedInBefore()) {
-      triedSilently.current = true;
-      void signIn();
-    }
+    if (!unauthenticated || triedSilently.current) return;
+    triedSilently.current = true;
+    if (!mayRestoreSilently()) return;
+    void piSdkReady().then((ready) => {
+      if (ready && !signInStarted.current) void signIn();
+    });
   }, [unauthenticated, signIn]);
 
   const user = data?.user ?? null;
+  const uid = user?.uid;
   useEffect(() => {
-    if (!user) return;
-    // A session restored from the cookie or bearer skipped Pi.authenticate: ask Pi once per page.
-    if (!checkedIncomplete.current) {
-      checkedIncomplete.current = true;
-      resolveIncompletePayments(refreshOrders).catch(() => undefined);
+    if (!uid) {
+      followedFor.current = null;
+      return;
+    }
+    // A session restored from the cookie or bearer skipped Pi.authenticate: ask Pi (once per page),
+    // which also reports incomplete payments, and follow Pi if it now has another Pioneer.
+    if (followedFor.current !== uid) {
+      followedFor.current = uid;
+      followPiIdentity(uid)
+        .then((other) => (other ? adopt(other) : sendIncompleteReports(refreshOrders)))
+        .catch(() => undefined);
     }
     // And let the server settle what Pi finished while the app was closed, once per Pioneer.
-    if (reconciledFor.current !== user.uid) {
-      reconciledFor.current = user.uid;
+    if (reconciledFor.current !== uid) {
+      reconciledFor.current = uid;
       void reconcilePayments().then(refreshOrders);
     }
-  }, [user, refreshOrders]);
+  }, [uid, adopt, refreshOrders]);
 
   const sessionError = error && !unauthenticated ? error : null;
   const status = user ? "signed-in" : isLoading ? "loading" : "signed-out";
-  const errorShown = signInError ?? sessionError;
+  const errorShown = actionError ?? sessionError;
   const session = useMemo<SessionState>(
     () => ({ user, status, signingIn, error: errorShown, signIn, signOut }),
     [user, status, signingIn, errorShown, signIn, signOut],

@@ -3,30 +3,36 @@
 import { useCallback, useRef, useState } from "react";
 import { useSWRConfig } from "swr";
 import { approvePayment, completePayment, createOrder, reconcilePayments, recordCancel } from "@/lib/client/payments";
+import { authenticatePage } from "@/lib/client/pi-auth";
+import { isTransient } from "@/lib/client/retry";
 import { createPiPayment } from "@/lib/pi/sdk";
 import type { OrderView } from "@/lib/payments/orders";
 import { ordersKey } from "./use-session";
 
 export type PurchaseState =
   | { step: "idle" }
+  | { step: "connecting" }
   | { step: "creating-order" }
   | { step: "waiting-for-wallet" }
   | { step: "approving" }
+  | { step: "approval-retrying" }
   | { step: "completing" }
   | { step: "paid" }
+  | { step: "settling" }
   | { step: "cancelled" }
   | { step: "failed"; reason: string };
 
 export const purchaseMessages: Record<Exclude<PurchaseState["step"], "idle" | "failed">, string> = {
+  connecting: "Connecting to Pi…",
   "creating-order": "Creating your order…",
   "waiting-for-wallet": "Confirm the payment in your Pi wallet.",
   approving: "Approving the payment…",
+  "approval-retrying": "The approval is slow to go through; retrying…",
   completing: "Completing the payment…",
   paid: "Paid. Thank you!",
+  settling: "Your payment went through. We're finishing your order; it will show as paid shortly.",
   cancelled: "Payment cancelled. Nothing was charged.",
 };
-
-const busySteps = new Set<PurchaseState["step"]>(["creating-order", "waiting-for-wallet", "approving", "completing"]);
 
 const reasonOf = (error: unknown) => (error instanceof Error && error.message ? error.message : "Something went wrong.");
 
@@ -35,36 +41,45 @@ const reasonOf = (error: unknown) => (error instanceof Error && error.message ? 
  * callbacks drive our approve / complete / cancel routes. Pi retries those callbacks, and every
  * route is safe to call again, so a callback just reports what the server answered.
  *
- * Each buy() is a flow with its own number: callbacks and answers of an earlier flow no longer
- * touch the state (their answers still refresh the order list; Pi reports an unfinished payment
- * at the next open). `busy` holds while a flow's wallet is open, even after a failure, since Pi
- * keeps calling back until it closes.
+ * Each buy() is a flow with its own number, and it ends once: paid, cancelled, Pi's onError, or a
+ * failure that retrying cannot fix. Buy is disabled until the current flow ends. After that, late
+ * answers only refresh the order list, and callbacks of an earlier flow touch nothing (Pi reports
+ * an unfinished payment at the next open).
  */
 export function usePurchase() {
   const { mutate } = useSWRConfig();
   const [state, setState] = useState<PurchaseState>({ step: "idle" });
-  const [walletOpen, setWalletOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
   const currentFlow = useRef(0);
   const refreshOrders = useCallback(() => void mutate(ordersKey), [mutate]);
 
   const buy = useCallback(
     async (productId: string) => {
       const flow = ++currentFlow.current;
+      let ended = false;
       const live = () => currentFlow.current === flow;
-      const show = (next: PurchaseState | ((previous: PurchaseState) => PurchaseState)) => {
-        if (live()) setState(next);
+      /** Shows a step of this flow while it is current and has not ended. */
+      const show = (next: PurchaseState) => {
+        if (live() && !ended) setState(next);
       };
-      const closeWallet = () => {
-        if (live()) setWalletOpen(false);
-      };
-      const fail = (error: unknown) => {
-        show({ step: "failed", reason: reasonOf(error) });
+      /** The flow's last step; once ended, anything later only refreshes the order list. */
+      const end = (last: PurchaseState) => {
+        if (!ended && live()) {
+          setState(last);
+          setBusy(false);
+        }
+        ended = true;
         refreshOrders();
       };
+      const fail = (error: unknown) => end({ step: "failed", reason: reasonOf(error) });
 
-      show({ step: "creating-order" });
+      setBusy(true);
+      show({ step: "connecting" });
       let order: OrderView;
       try {
+        // Pi's SDK wants Pi.authenticate earlier in the page; a restored session may not have it yet.
+        await authenticatePage();
+        show({ step: "creating-order" });
         order = await createOrder(productId);
       } catch (error) {
         fail(error);
@@ -72,43 +87,48 @@ export function usePurchase() {
       }
       if (!live()) return;
       show({ step: "waiting-for-wallet" });
-      setWalletOpen(true);
       refreshOrders();
       // Approval answers count only until the Pioneer confirms; one completion request (it retries itself) at a time.
       let confirmed = false;
       let completing = false;
+      let approvalSlow = false;
 
       try {
         await createPiPayment(
           { amount: order.amount, memo: order.memo, metadata: { orderId: order.id } },
           {
             onReadyForServerApproval: (paymentId) => {
-              if (!live() || confirmed) return;
-              // Pi asks again while its wallet is open: keep a refusal on screen rather than flicker.
-              show((previous) => (previous.step === "failed" ? previous : { step: "approving" }));
+              if (!live() || ended || confirmed) return;
+              // Pi asks again while its wallet is open: keep "retrying" on screen rather than flicker.
+              if (!approvalSlow) show({ step: "approving" });
               approvePayment(paymentId).then(
                 () => {
+                  approvalSlow = false;
+                  if (ended) return refreshOrders();
                   if (!confirmed) show({ step: "waiting-for-wallet" });
                 },
                 (error: unknown) => {
-                  if (!confirmed) fail(error);
+                  if (ended) return refreshOrders();
+                  if (confirmed) return;
+                  if (!isTransient(error)) return fail(error);
+                  // A lost answer or a server in trouble: Pi asks again while its wallet is open, and each ask reaches the server.
+                  approvalSlow = true;
+                  show({ step: "approval-retrying" });
                 },
               );
             },
             onReadyForServerCompletion: (paymentId, txid) => {
-              if (!live() || completing) return;
+              if (!live() || ended || completing) return;
               confirmed = completing = true;
               show({ step: "completing" });
               completePayment(paymentId, txid)
                 .then(
-                  () => {
-                    show({ step: "paid" });
-                    closeWallet();
-                    refreshOrders();
-                  },
+                  () => end({ step: "paid" }),
                   (error: unknown) => {
-                    fail(error);
-                    // The server may still settle it from Pi's record of the payment.
+                    // Still failing after the retries while the Pioneer has paid: the server settles it
+                    // from Pi's record, now or at the next open. A refusal (4xx) says why instead.
+                    if (isTransient(error)) end({ step: "settling" });
+                    else fail(error);
                     void reconcilePayments().then(refreshOrders);
                   },
                 )
@@ -116,27 +136,22 @@ export function usePurchase() {
             },
             onCancel: (paymentId) => {
               if (!live()) return;
-              closeWallet();
-              recordCancel(paymentId).then(() => {
-                show({ step: "cancelled" });
-                refreshOrders();
-              }, fail);
+              end({ step: "cancelled" });
+              recordCancel(paymentId).then(refreshOrders, refreshOrders);
             },
             onError: (error, payment) => {
               if (!live()) return;
-              closeWallet();
               fail(error);
               if (payment) recordCancel(payment.identifier).then(refreshOrders, refreshOrders);
             },
           },
         );
       } catch (error) {
-        closeWallet();
         fail(error);
       }
     },
     [refreshOrders],
   );
 
-  return { state, busy: walletOpen || busySteps.has(state.step), buy };
+  return { state, busy, buy };
 }

@@ -1,7 +1,7 @@
 import { ApiError } from "./api";
 
 /** A network failure or a 5xx: worth asking again. A 4xx is the server's answer and stays one. */
-const isTransient = (error: unknown) => error instanceof ApiError && (error.status === 0 || error.status >= 500);
+export const isTransient = (error: unknown) => error instanceof ApiError && (error.status === 0 || error.status >= 500);
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

@@ -1,80 +1,76 @@
 import type { Pioneer } from "@/lib/pi/mappers";
-import { authenticateWithPi } from "@/lib/pi/sdk";
-import type { PiSdkPayment } from "@/lib/pi/sdk-types";
-import type { IncompleteOutcome } from "@/lib/payments/incomplete";
+import { isFramed } from "@/lib/pi/sdk";
 import { api, setSessionToken } from "./api";
-import { retryTransient } from "./retry";
+import { authenticatePage, forgetPiAuthentication } from "./pi-auth";
 
-// A hint (not a credential) that this browser signed in before, so a lost session is restored
-// silently instead of waiting for a tap. It survives reloads; the session token itself never is stored.
-const signedInBeforeKey = "pi-app:signed-in-before";
+// A hint (not a credential) of how this browser last left the app: "1" after a sign-in, "0" after
+// a sign-out. It survives reloads; the session token itself never is stored.
+const hintKey = "pi-app:signed-in-before";
+const hints = { in: "1", out: "0" } as const;
 
-export function hasSignedInBefore(): boolean {
+function readHint(): string | null {
   try {
-    return window.localStorage.getItem(signedInBeforeKey) === "1";
+    return window.localStorage.getItem(hintKey);
   } catch {
-    return false;
+    return null;
   }
 }
 
-function rememberSignedIn(value: boolean) {
+function writeHint(value: keyof typeof hints) {
   try {
-    if (value) window.localStorage.setItem(signedInBeforeKey, "1");
-    else window.localStorage.removeItem(signedInBeforeKey);
+    window.localStorage.setItem(hintKey, hints[value]);
   } catch {
     // Storage can be blocked in framed pages; the hint is only a convenience.
   }
 }
 
-type OnResolved = (outcome: IncompleteOutcome) => void;
-
 /**
- * Sends only the payment's id: the server reads everything else from Pi itself. A lost answer is
- * asked again a couple of times; after that Pi reports the payment again at the next open.
+ * Whether a lost session may be restored without a tap (Pi does not ask twice): in a browser that
+ * signed in before, or framed as Pi Browser and the Sandbox frame apps, since iOS Pi Browser drops
+ * the hint along with the cookie. A sign-out this browser remembers is respected either way.
  */
-function resolveIncomplete(paymentId: string, onResolved: OnResolved) {
-  const request = () => api<IncompleteOutcome>("/api/payments/incomplete", { method: "POST", body: { paymentId } });
-  retryTransient(request, [1000, 2000]).then(onResolved, () => undefined);
+export function mayRestoreSilently(): boolean {
+  const hint = readHint();
+  return hint === hints.in || (hint !== hints.out && isFramed());
 }
 
-/**
- * Pi.authenticate, then our server verifies the access token with Pi's /me and opens a session.
- * Pi may report an unfinished payment during authenticate, before we have a session: it is
- * resolved right after sign-in, with only its id sent to the server.
- */
-export async function signInWithPi(onIncompleteResolved: OnResolved): Promise<Pioneer> {
-  let sessionReady = false;
-  const pending: string[] = [];
-  const onIncompletePaymentFound = (payment: PiSdkPayment) => {
-    if (sessionReady) resolveIncomplete(payment.identifier, onIncompleteResolved);
-    else pending.push(payment.identifier);
-  };
-
-  const auth = await authenticateWithPi(onIncompletePaymentFound);
+/** Our server verifies Pi's access token with Pi's /me and opens a session for whoever it names. */
+async function openSession(accessToken: string): Promise<Pioneer> {
   const { user, sessionToken } = await api<{ user: Pioneer; sessionToken: string }>("/api/auth/signin", {
     method: "POST",
-    body: { accessToken: auth.accessToken },
+    body: { accessToken },
   });
   setSessionToken(sessionToken);
-  rememberSignedIn(true);
-  sessionReady = true;
-  for (const paymentId of pending.splice(0)) resolveIncomplete(paymentId, onIncompleteResolved);
+  writeHint("in");
   return user;
 }
 
-/**
- * Pi reports a Pioneer's unfinished payment only through authenticate's callback, so an app opened
- * with a live session still asks (silently, after the first consent) and resolves what Pi reports.
- */
-export async function resolveIncompletePayments(onResolved: OnResolved) {
-  await authenticateWithPi((payment) => resolveIncomplete(payment.identifier, onResolved));
+/** Pi.authenticate (the page's one, reused if it already ran or is under way), then a session from its token. */
+export async function signInWithPi(): Promise<Pioneer> {
+  try {
+    return await openSession((await authenticatePage()).accessToken);
+  } catch (error) {
+    // The next attempt asks Pi for a fresh token rather than resending this one.
+    forgetPiAuthentication();
+    throw error;
+  }
 }
 
+/**
+ * A session restored from the cookie or bearer is whoever signed in last; Pi may now have another
+ * Pioneer signed in (another account in Pi Browser, another test Pioneer in the emulator's tab).
+ * Identity follows Pi: the session Pioneer's uid is checked against Pi.authenticate's, and on a
+ * difference Pi's token is exchanged for a session of its Pioneer, which is returned.
+ */
+export async function followPiIdentity(sessionUid: string): Promise<Pioneer | null> {
+  const auth = await authenticatePage();
+  return auth.user.uid === sessionUid ? null : openSession(auth.accessToken);
+}
+
+/** A failed request leaves the session (and the Pioneer) as they were, and throws. */
 export async function signOut() {
-  try {
-    await api("/api/auth/signout", { method: "POST" });
-  } finally {
-    setSessionToken(null);
-    rememberSignedIn(false);
-  }
+  await api("/api/auth/signout", { method: "POST" });
+  setSessionToken(null);
+  writeHint("out");
+  forgetPiAuthentication();
 }

@@ -2,15 +2,15 @@ import type { PiAuthResult, PiPaymentCallbacks, PiSdk, PiSdkPayment } from "./sd
 
 /**
  * Client-side access to Pi's SDK. The script is loaded once by <PiSdkScript>; this module waits
- * for it (a script that never loads becomes a clear error), calls Pi.init exactly once, and tells
- * apart why sign-in failed.
+ * for it (a script that never loads becomes a clear error), calls Pi.init exactly once, and turns
+ * Pi's developer-facing errors into words for the Pioneer.
  */
 
 export class PiSdkError extends Error {
   override name = "PiSdkError";
 
   constructor(
-    readonly reason: "not_loaded" | "not_in_pi_browser" | "declined" | "unreachable",
+    readonly reason: "not_loaded" | "not_in_pi_browser" | "declined" | "not_finished" | "previous_payment_pending",
     message: string,
   ) {
     super(message);
@@ -40,7 +40,7 @@ function waitForScript(): Promise<PiSdk> {
       if (window.Pi) return done(() => resolve(window.Pi as PiSdk));
       if (scriptState === "failed") return done(() => reject(new PiSdkError("not_loaded", "The Pi SDK could not be loaded. Check your connection, or open this app in Pi Browser.")));
     };
-    const timer = window.setTimeout(() => done(() => reject(new PiSdkError("not_loaded", "The Pi SDK did not load. Open this app in Pi Browser."))), loadTimeoutMs);
+    const timer = window.setTimeout(() => done(() => reject(new PiSdkError("not_loaded", "The Pi SDK did not load in time. Check your connection and reload the page."))), loadTimeoutMs);
     function done(finish: () => void) {
       window.clearTimeout(timer);
       scriptListeners.delete(settle);
@@ -50,6 +50,9 @@ function waitForScript(): Promise<PiSdk> {
     settle();
   });
 }
+
+/** Pi Browser frames apps (from app-cdn.minepi.com), and so does the Pi Sandbox. */
+export const isFramed = () => window.top !== window.self;
 
 /** The initialized SDK. Pi.init runs once per page, whatever the number of callers. */
 export function getPi(): Promise<PiSdk> {
@@ -63,15 +66,24 @@ export function getPi(): Promise<PiSdk> {
   return initialized;
 }
 
+/** Whether the SDK loaded and initialized (waiting for it if need be); never throws. */
+export function piSdkReady(): Promise<boolean> {
+  return getPi().then(
+    () => true,
+    () => false,
+  );
+}
+
 // Pi's wording for a refusal is not documented (the emulator says "declined"): match the likely words.
 const declinedPattern = /declin|cancel|denied|not granted|reject/i;
 
 function signInError(error: unknown): PiSdkError {
   if (error instanceof PiSdkError) return error;
   const message = error instanceof Error ? error.message : String(error);
+  // Anything else gets a neutral message: what Pi says for its other failures is not documented either.
   return declinedPattern.test(message)
     ? new PiSdkError("declined", "Sign-in was cancelled in Pi. Tap “Sign in with Pi” to try again.")
-    : new PiSdkError("unreachable", "Pi could not be reached. Check your connection, then tap “Sign in with Pi” to try again.");
+    : new PiSdkError("not_finished", "Pi did not finish the sign-in. Check your connection and try again.");
 }
 
 /**
@@ -79,7 +91,7 @@ function signInError(error: unknown): PiSdkError {
  * take the Pioneer a while, and Pi's SDK times out its own messaging with Pi Browser.
  */
 export async function authenticateWithPi(onIncompletePaymentFound: (payment: PiSdkPayment) => void): Promise<PiAuthResult> {
-  if (config.requiresFrame && window.top === window.self) {
+  if (config.requiresFrame && !isFramed()) {
     throw new PiSdkError("not_in_pi_browser", "Open this app in Pi Browser to sign in with Pi (or in the Pi Sandbox on a computer).");
   }
   try {
@@ -90,6 +102,14 @@ export async function authenticateWithPi(onIncompletePaymentFound: (payment: PiS
   }
 }
 
+// Pi refuses a new payment while the Pioneer has an unfinished one; its message is meant for developers.
+const pendingPattern = /pending|ongoing|incomplete/i;
+
+function paymentError(error: Error, payment: PiSdkPayment | undefined): Error {
+  if (payment || !pendingPattern.test(error.message)) return error;
+  return new PiSdkError("previous_payment_pending", "Finishing your previous payment first. Try again in a moment.");
+}
+
 export async function createPiPayment(data: { amount: number; memo: string; metadata: Record<string, unknown> }, callbacks: PiPaymentCallbacks) {
-  (await getPi()).createPayment(data, callbacks);
+  (await getPi()).createPayment(data, { ...callbacks, onError: (error, payment) => callbacks.onError(paymentError(error, payment), payment) });
 }

@@ -1,4 +1,4 @@
-import { test as base, expect, type Locator, type Page } from "@playwright/test";
+import { test as base, expect, type Locator, type Page, type Request } from "@playwright/test";
 import { emulatorOrigin } from "./env";
 
 /** The app as a Pioneer sees it, inside a page or inside the Pi Sandbox's frame. */
@@ -16,6 +16,11 @@ export class AppScreen {
   /** Taps "Sign in with Pi" and picks a test Pioneer in the emulator's consent sheet. */
   async signIn(username: string) {
     await this.button("Sign in with Pi").click();
+    await this.consentAs(username);
+  }
+
+  /** Picks a test Pioneer in the emulator's consent sheet, however it was opened. */
+  async consentAs(username: string) {
     await this.button(`Continue as ${username}`).click();
     await expect(this.username).toHaveText(username, { timeout: 30_000 });
   }
@@ -31,6 +36,15 @@ export class AppScreen {
   orders(): Locator {
     return this.root.getByTestId("order");
   }
+}
+
+/** Records, from now on, the page's (and its frames') requests to one of our API routes. */
+export function recordRequests(page: Page, method: string, pathname: string): Request[] {
+  const seen: Request[] = [];
+  page.on("request", (request) => {
+    if (request.method() === method && new URL(request.url()).pathname === pathname) seen.push(request);
+  });
+  return seen;
 }
 
 type Fixtures = {

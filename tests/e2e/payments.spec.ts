@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { expect, recordRequests, test } from "./fixtures";
 
 test.beforeEach(async ({ page, app, emulator }) => {
   void emulator;
@@ -29,16 +29,43 @@ test("cancel in the wallet and see the order cancelled", async ({ app }) => {
   await expect(app.orders().first()).toHaveAttribute("data-status", "cancelled");
 });
 
-test("a purchase whose completion was lost is completed when the Pioneer opens the app again", async ({ page, app, emulator }) => {
+const settling = "Your payment went through. We're finishing your order; it will show as paid shortly.";
+const unavailable = { status: 503, json: { error: { code: "unavailable", message: "Blocked by the test." } } };
+
+test("a purchase whose completion never reached our server is completed from Pi's incomplete payment at the next open", async ({ page, app, emulator }) => {
+  // Only Pi's onIncompletePaymentFound can finish it: the reconcile route is out for the whole test.
+  await page.route("**/api/payments/reconcile", (route) => route.fulfill(unavailable));
+  await page.route("**/api/payments/complete", (route) => route.abort());
+  await app.button(/Buy Sticker pack/).click();
+  await app.wallet().getByRole("button", { name: "Confirm" }).click();
+  await expect(app.purchaseStatus("sticker-pack")).toHaveText(settling, { timeout: 30_000 });
+  await expect(app.orders().first()).toHaveAttribute("data-status", "approved");
+
+  // The purchase has ended, so the page sends no more completions; Pi has the transaction.
+  await page.unroute("**/api/payments/complete");
+  const incomplete = recordRequests(page, "POST", "/api/payments/incomplete");
+  await page.reload();
+  await expect(app.username).toHaveText("alice");
+  await expect(app.orders().first()).toHaveAttribute("data-status", "paid", { timeout: 30_000 });
+  const { payments } = (await emulator.control("GET", "/control/payments")) as { payments: { identifier: string }[] };
+  expect(incomplete.map((request) => request.postDataJSON() as unknown)).toEqual([{ paymentId: payments[0]?.identifier }]);
+});
+
+test("a purchase Pi refused to complete is settled by the reconcile when the Pioneer opens the app again", async ({ page, app, emulator }) => {
   // Pi refuses every completion for now: the wallet's callbacks cannot finish the purchase.
   await emulator.control("POST", "/control/faults", { method: "POST", path: "/v2/payments/*/complete", mode: "error", status: 503, times: 1000 });
   await app.button(/Buy Sticker pack/).click();
   await app.wallet().getByRole("button", { name: "Confirm" }).click();
-  await expect(app.purchaseStatus("sticker-pack")).toContainText("Payment failed", { timeout: 30_000 });
+  await expect(app.purchaseStatus("sticker-pack")).toHaveText(settling, { timeout: 30_000 });
   await expect(app.orders().first()).toHaveAttribute("data-status", "approved");
+  await expect(app.button("Buy Sticker pack for 0.5 Pi")).toBeEnabled();
 
+  // Only the reconcile can settle it now: the incomplete-payment route is out.
   await emulator.control("DELETE", "/control/faults");
+  await page.route("**/api/payments/incomplete", (route) => route.fulfill(unavailable));
+  const reconciles = recordRequests(page, "POST", "/api/payments/reconcile");
   await page.reload();
   await expect(app.username).toHaveText("alice");
   await expect(app.orders().first()).toHaveAttribute("data-status", "paid", { timeout: 30_000 });
+  expect(reconciles.length).toBeGreaterThan(0);
 });

@@ -1,30 +1,30 @@
-import { cleanup, fireEvent, screen } from "@testing-library/react";
+import { fireEvent, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { OrderHistory } from "@/components/order-history";
 import { ProductCard } from "@/components/product-card";
-import type { PiPaymentCallbacks } from "@/lib/pi/sdk-types";
-import { countOf, deferred, installPi, renderWithSwr, stubApi, waitAdvancing } from "./render";
+import type { PiAuthResult, PiPaymentCallbacks } from "@/lib/pi/sdk-types";
+import { countOf, deferred, installPi, piSignsIn, renderWithSwr, resetPage, stubApi, waitAdvancing } from "./render";
 
 const product = { id: "pro-month", name: "Pro for a month", description: "All features.", price: "3.1415926" };
 const order = { id: "order-1", productId: "pro-month", amount: 3.1415926, memo: "Pro for a month", status: "awaiting_payment" };
 const unavailable = () => ({ status: 503, body: { error: { code: "pi_unavailable", message: "Pi's servers could not be reached. Please try again in a moment." } } });
+const approved = () => ({ status: 200, body: { order: { ...order, status: "approved" } } });
+const settling = "Your payment went through. We're finishing your order; it will show as paid shortly.";
 
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  vi.useRealTimers();
-});
+afterEach(resetPage);
 
 const buyButton = () => screen.getByRole<HTMLButtonElement>("button", { name: "Buy Pro for a month for 3.1415926 Pi" });
+const payingButton = () => screen.getByRole<HTMLButtonElement>("button", { name: "Paying for Pro for a month" });
+const statusText = () => screen.getByRole("status").textContent;
 
 /** Renders the card (and the order list it refreshes), then taps Buy; `wallet` plays Pi's part. */
-function setup(wallet: (callbacks: PiPaymentCallbacks) => void, routes: Parameters<typeof stubApi>[0] = {}) {
+function setup(wallet: (callbacks: PiPaymentCallbacks) => void, routes: Parameters<typeof stubApi>[0] = {}, authenticate = piSignsIn("u1")) {
   const createPayment = vi.fn((_data: unknown, callbacks: PiPaymentCallbacks) => wallet(callbacks));
-  installPi({ createPayment });
+  installPi({ createPayment, authenticate });
   const calls = stubApi({
     "POST /api/orders": () => ({ status: 201, body: { order } }),
     "GET /api/orders": () => ({ status: 200, body: { orders: [] } }),
-    "POST /api/payments/approve": () => ({ status: 200, body: { order: { ...order, status: "approved" } } }),
+    "POST /api/payments/approve": approved,
     "POST /api/payments/complete": () => ({ status: 200, body: { order: { ...order, status: "paid" } } }),
     "POST /api/payments/cancel": () => ({ status: 200, body: { order: { ...order, status: "cancelled" } } }),
     "POST /api/payments/reconcile": () => ({ status: 200, body: { orders: [] } }),
@@ -37,7 +37,7 @@ function setup(wallet: (callbacks: PiPaymentCallbacks) => void, routes: Paramete
     </>,
   );
   fireEvent.click(buyButton());
-  return { createPayment, calls };
+  return { createPayment, authenticate, calls };
 }
 
 describe("ProductCard", () => {
@@ -57,15 +57,94 @@ describe("ProductCard", () => {
     expect(buyButton().disabled).toBe(false);
   });
 
+  it("names the button by what it shows: Buy when idle, Paying while a purchase runs", async () => {
+    let callbacks: PiPaymentCallbacks | undefined;
+    setup((c) => (callbacks = c));
+    await screen.findByText("Confirm the payment in your Pi wallet.");
+    expect(payingButton().disabled).toBe(true);
+    expect(payingButton().textContent).toBe("Paying…");
+    callbacks?.onCancel("pay-1");
+    await vi.waitFor(() => expect(buyButton().disabled).toBe(false));
+  });
+
+  it("waits for Pi.authenticate before creating the order and the payment, and reuses it for the next purchase", async () => {
+    const auth = deferred<PiAuthResult>();
+    const authenticate = vi.fn(() => auth.promise);
+    const { createPayment, calls } = setup((c) => c.onCancel("pay-1"), {}, authenticate);
+    await vi.waitFor(() => expect(authenticate).toHaveBeenCalledTimes(1));
+    expect(statusText()).toBe("Connecting to Pi…");
+    expect(countOf(calls, "POST /api/orders")).toBe(0);
+    expect(createPayment).not.toHaveBeenCalled();
+
+    auth.resolve({ accessToken: "a", user: { uid: "u1" } });
+    expect(await screen.findByText("Payment cancelled. Nothing was charged.")).toBeTruthy();
+    fireEvent.click(buyButton());
+    await vi.waitFor(() => expect(createPayment).toHaveBeenCalledTimes(2));
+    expect(authenticate).toHaveBeenCalledTimes(1);
+  });
+
+  it("says why when Pi.authenticate fails, and asks Pi again at the next Buy", async () => {
+    const authenticate = vi.fn().mockRejectedValueOnce(new Error("User cancelled")).mockResolvedValue({ accessToken: "a", user: { uid: "u1" } });
+    const { createPayment, calls } = setup((c) => c.onCancel("pay-1"), {}, authenticate);
+    expect(await screen.findByText(/Payment failed: Sign-in was cancelled in Pi/)).toBeTruthy();
+    expect(countOf(calls, "POST /api/orders")).toBe(0);
+
+    fireEvent.click(buyButton());
+    await vi.waitFor(() => expect(createPayment).toHaveBeenCalledTimes(1));
+    expect(authenticate).toHaveBeenCalledTimes(2);
+  });
+
   it("announces a cancel from the wallet", async () => {
     setup((c) => c.onCancel("pay-2"));
     expect(await screen.findByText("Payment cancelled. Nothing was charged.")).toBeTruthy();
     expect(buyButton().disabled).toBe(false);
   });
 
-  it("shows a refused approval but keeps Buy disabled until the wallet closes", async () => {
+  it.each([
+    ["a cancel in the wallet", (c: PiPaymentCallbacks) => c.onCancel("pay-late"), "Payment cancelled. Nothing was charged."],
+    ["Pi's onError", (c: PiPaymentCallbacks) => c.onError(new Error("The wallet closed.")), "Payment failed: The wallet closed."],
+  ])("after %s, a late approve answer only refreshes the orders", async (_name, endFlow, message) => {
     let callbacks: PiPaymentCallbacks | undefined;
-    setup(
+    const lateApproval = deferred<{ status: number; body: unknown }>();
+    const { calls } = setup((c) => (callbacks = c), { "POST /api/payments/approve": () => lateApproval.promise });
+    await screen.findByText("Confirm the payment in your Pi wallet.");
+    callbacks?.onReadyForServerApproval("pay-late");
+    await vi.waitFor(() => expect(countOf(calls, "POST /api/payments/approve")).toBe(1));
+    if (callbacks) endFlow(callbacks);
+    expect(await screen.findByText(message)).toBeTruthy();
+    // Let the end's own requests settle, so only the late answer can refresh the orders below.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    const ordersBefore = countOf(calls, "GET /api/orders");
+    lateApproval.resolve(approved());
+    await vi.waitFor(() => expect(countOf(calls, "GET /api/orders")).toBeGreaterThan(ordersBefore));
+    expect(statusText()).toBe(message);
+    expect(buyButton().disabled).toBe(false);
+  });
+
+  it("keeps the purchase going when approval fails transiently, and each repeat of Pi's callback reaches the server", async () => {
+    let callbacks: PiPaymentCallbacks | undefined;
+    const answers = [unavailable, approved];
+    const { calls } = setup(
+      (c) => {
+        callbacks = c;
+        c.onReadyForServerApproval("pay-7");
+      },
+      { "POST /api/payments/approve": () => (answers.shift() ?? approved)() },
+    );
+    expect(await screen.findByText("The approval is slow to go through; retrying…")).toBeTruthy();
+    expect(payingButton().disabled).toBe(true);
+
+    callbacks?.onReadyForServerApproval("pay-7");
+    expect(await screen.findByText("Confirm the payment in your Pi wallet.")).toBeTruthy();
+    expect(countOf(calls, "POST /api/payments/approve")).toBe(2);
+    callbacks?.onReadyForServerCompletion("pay-7", "tx-7");
+    expect(await screen.findByText("Paid. Thank you!")).toBeTruthy();
+  });
+
+  it("ends the purchase on a refused approval: the server's message, and Buy again", async () => {
+    let callbacks: PiPaymentCallbacks | undefined;
+    const { calls } = setup(
       (c) => {
         callbacks = c;
         c.onReadyForServerApproval("pay-3");
@@ -73,11 +152,14 @@ describe("ProductCard", () => {
       { "POST /api/payments/approve": () => ({ status: 422, body: { error: { code: "amount_mismatch", message: "The payment amount does not match the order." } } }) },
     );
     expect(await screen.findByText("Payment failed: The payment amount does not match the order.")).toBeTruthy();
-    expect(buyButton().disabled).toBe(true);
-
-    callbacks?.onCancel("pay-3");
-    expect(await screen.findByText("Payment cancelled. Nothing was charged.")).toBeTruthy();
     expect(buyButton().disabled).toBe(false);
+
+    // Pi's later callbacks for it: asking again changes nothing; a cancel is still recorded.
+    callbacks?.onReadyForServerApproval("pay-3");
+    callbacks?.onCancel("pay-3");
+    await vi.waitFor(() => expect(countOf(calls, "POST /api/payments/cancel")).toBe(1));
+    expect(countOf(calls, "POST /api/payments/approve")).toBe(1);
+    expect(statusText()).toBe("Payment failed: The payment amount does not match the order.");
   });
 
   it("treats an approve answer whose order is not approved as a failure", async () => {
@@ -85,7 +167,13 @@ describe("ProductCard", () => {
       "POST /api/payments/approve": () => ({ status: 200, body: { order: { ...order, status: "cancelled" } } }),
     });
     expect(await screen.findByText(/Payment failed: This order was cancelled/)).toBeTruthy();
-    expect(buyButton().disabled).toBe(true);
+    expect(buyButton().disabled).toBe(false);
+  });
+
+  it("says a previous payment is being finished when Pi refuses a new one for it", async () => {
+    setup((c) => c.onError(new Error("A pending payment needs to be handled first")));
+    expect(await screen.findByText("Payment failed: Finishing your previous payment first. Try again in a moment.")).toBeTruthy();
+    expect(buyButton().disabled).toBe(false);
   });
 
   it("ignores the callbacks and late answers of an earlier purchase", async () => {
@@ -107,8 +195,8 @@ describe("ProductCard", () => {
 
     // The late refusal still refreshes the order list, and changes nothing else.
     await vi.waitFor(() => expect(countOf(calls, "GET /api/orders")).toBeGreaterThan(ordersBefore));
-    expect(screen.getByRole("status").textContent).toBe("Confirm the payment in your Pi wallet.");
-    expect(buyButton().disabled).toBe(true);
+    expect(statusText()).toBe("Confirm the payment in your Pi wallet.");
+    expect(payingButton().disabled).toBe(true);
     expect(countOf(calls, "POST /api/payments/cancel")).toBe(0);
     expect(countOf(calls, "POST /api/payments/complete")).toBe(0);
   });
@@ -119,12 +207,12 @@ describe("ProductCard", () => {
     const { calls } = setup((c) => c.onReadyForServerCompletion("pay-5", "tx-5"), {
       "POST /api/payments/complete": () => (answers.shift() ?? unavailable)(),
     });
-    await waitAdvancing(() => expect(screen.getByRole("status").textContent).toBe("Paid. Thank you!"));
+    await waitAdvancing(() => expect(statusText()).toBe("Paid. Thank you!"));
     expect(countOf(calls, "POST /api/payments/complete")).toBe(3);
     expect(countOf(calls, "POST /api/payments/reconcile")).toBe(0);
   });
 
-  it("after the last completion attempt fails, asks the server to reconcile and refreshes the orders", async () => {
+  it("after the last completion attempt fails, says the payment went through, reconciles and refreshes the orders", async () => {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     let callbacks: PiPaymentCallbacks | undefined;
     const reconciled = deferred<{ status: number; body: unknown }>();
@@ -140,11 +228,24 @@ describe("ProductCard", () => {
     await waitAdvancing(() => expect(countOf(calls, "POST /api/payments/reconcile")).toBe(1));
     expect(countOf(calls, "POST /api/payments/complete")).toBe(4);
     expect(calls.find((c) => c.route === "POST /api/payments/reconcile")?.body).toEqual({});
+    expect(statusText()).toBe(settling);
+    expect(buyButton().disabled).toBe(false);
+
     const ordersBefore = countOf(calls, "GET /api/orders");
     reconciled.resolve({ status: 200, body: { orders: [{ ...order, status: "paid" }] } });
     await waitAdvancing(() => expect(countOf(calls, "GET /api/orders")).toBeGreaterThan(ordersBefore));
-    expect(screen.getByRole("status").textContent).toBe("Payment failed: Pi's servers could not be reached. Please try again in a moment.");
-    // Pi's wallet is still open and still calling back.
-    expect(buyButton().disabled).toBe(true);
+    // The purchase has ended: Pi's later repeats do not start it again.
+    callbacks?.onReadyForServerCompletion("pay-6", "tx-6");
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(countOf(calls, "POST /api/payments/complete")).toBe(4);
+    expect(statusText()).toBe(settling);
+  });
+
+  it("when the server refuses the completion, says why instead of promising the order", async () => {
+    const { calls } = setup((c) => c.onReadyForServerCompletion("pay-7", "not-the-payments-txid"), {
+      "POST /api/payments/complete": () => ({ status: 422, body: { error: { code: "txid_mismatch", message: "This transaction is not the payment's own." } } }),
+    });
+    await vi.waitFor(() => expect(statusText()).toBe("Payment failed: This transaction is not the payment's own."));
+    expect(countOf(calls, "POST /api/payments/complete")).toBe(1);
   });
 });

@@ -1,9 +1,11 @@
-import { render } from "@testing-library/react";
+import { cleanup, render } from "@testing-library/react";
 import type { ReactElement } from "react";
 import { SWRConfig } from "swr";
 import { vi } from "vitest";
+import { setSessionToken } from "@/lib/client/api";
+import { forgetPiAuthentication } from "@/lib/client/pi-auth";
 import { configurePiSdk, markPiSdkScript } from "@/lib/pi/sdk";
-import type { PiSdk } from "@/lib/pi/sdk-types";
+import type { PiAuthResult, PiSdk } from "@/lib/pi/sdk-types";
 
 /** Renders with a fresh SWR cache, so tests never share fetched data. */
 export function renderWithSwr(ui: ReactElement) {
@@ -43,6 +45,28 @@ export function installPi(pi: Partial<PiSdk>) {
   Object.assign(window.Pi, { init: () => Promise.resolve(), authenticate: unexpected, createPayment: unexpected }, pi);
   configurePiSdk({ sandbox: false, requiresFrame: false });
   markPiSdkScript("loaded");
+}
+
+/** A Pi.authenticate that gives `uid` a fresh access token each call. */
+export const piSignsIn = (uid: string) => vi.fn((): Promise<PiAuthResult> => Promise.resolve({ accessToken: `pi-token-${uid}`, user: { uid } }));
+
+/**
+ * Makes the page look framed, as Pi Browser and the Sandbox show apps. jsdom's window.top cannot
+ * be redefined, so `self` is what differs; resetPage() puts it back.
+ */
+export function frameThePage() {
+  vi.spyOn(window, "self", "get").mockReturnValue({} as Window & typeof globalThis);
+}
+
+/** What a new page load starts from: no DOM, stubs, fake timers, session token, sign-in hint or Pi.authenticate. */
+export function resetPage() {
+  cleanup();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+  vi.useRealTimers();
+  setSessionToken(null);
+  forgetPiAuthentication();
+  window.localStorage.clear();
 }
 
 /** An answer the test releases when it wants, to reorder the server's answers and the SDK's callbacks. */

@@ -1,23 +1,16 @@
-import { cleanup, fireEvent, screen } from "@testing-library/react";
+import { fireEvent, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { SessionPanel } from "@/components/session-panel";
 import { SessionProvider } from "@/components/session-provider";
-import { setSessionToken } from "@/lib/client/api";
 import { configurePiSdk } from "@/lib/pi/sdk";
-import type { PiAuthResult } from "@/lib/pi/sdk-types";
-import { countOf, installPi, renderWithSwr, stubApi, waitAdvancing } from "./render";
+import type { PiAuthResult, PiSdkPayment } from "@/lib/pi/sdk-types";
+import { countOf, deferred, frameThePage, installPi, piSignsIn, renderWithSwr, resetPage, stubApi, waitAdvancing } from "./render";
 
 const unauthenticated = () => ({ status: 401, body: { error: { code: "unauthenticated", message: "Sign in with Pi first." } } });
 const restored = () => ({ status: 200, body: { user: { uid: "u1", username: "alice" } } });
 const token = "T".repeat(43);
 
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  vi.useRealTimers();
-  setSessionToken(null);
-  window.localStorage.clear();
-});
+afterEach(resetPage);
 
 const renderPanel = () =>
   renderWithSwr(
@@ -109,9 +102,9 @@ describe("SessionPanel", () => {
     expect(await screen.findByText(/Sign-in was cancelled in Pi/)).toBeTruthy();
   });
 
-  it("says Pi could not be reached when authenticate fails for another reason", async () => {
+  it("says neutrally that Pi did not finish the sign-in when authenticate fails for another reason", async () => {
     await signInWith(new Error("Messaging timeout"));
-    expect(await screen.findByText(/Pi could not be reached/)).toBeTruthy();
+    expect(await screen.findByText("Pi did not finish the sign-in. Check your connection and try again.")).toBeTruthy();
     expect(screen.queryByText(/cancelled/)).toBeNull();
   });
 
@@ -164,6 +157,120 @@ describe("SessionPanel", () => {
     });
     renderPanel();
     expect((await screen.findByTestId("username")).textContent).toBe("carol");
+    expect(authenticate).toHaveBeenCalledTimes(1);
+  });
+
+  it("restores a lost session silently in a framed page (Pi Browser, the Sandbox) even without the hint", async () => {
+    frameThePage();
+    const authenticate = piSignsIn("u3");
+    installPi({ authenticate });
+    const calls = stubApi({
+      "GET /api/auth/session": unauthenticated,
+      "POST /api/auth/signin": () => ({ status: 200, body: { user: { uid: "u3", username: "carol" }, sessionToken: token } }),
+      "GET /api/orders": () => ({ status: 200, body: { orders: [] } }),
+    });
+    renderPanel();
+    expect((await screen.findByTestId("username")).textContent).toBe("carol");
+    expect(calls.find((c) => c.route === "POST /api/auth/signin")?.body).toEqual({ accessToken: "pi-token-u3" });
+    expect(authenticate).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([
+    ["unframed, in a browser that never signed in", () => undefined],
+    ["framed, after this browser signed out", () => {
+      frameThePage();
+      window.localStorage.setItem("pi-app:signed-in-before", "0");
+    }],
+  ])("waits for a tap when %s", async (_name, arrange) => {
+    arrange();
+    const authenticate = piSignsIn("u3");
+    installPi({ authenticate });
+    stubApi({ "GET /api/auth/session": unauthenticated });
+    renderPanel();
+    expect(await screen.findByRole("button", { name: "Sign in with Pi" })).toBeTruthy();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(authenticate).not.toHaveBeenCalled();
+  });
+
+  it("follows Pi when it has another Pioneer than the restored session, and sends Pi's reports with the new session only", async () => {
+    const authenticate = vi.fn((_scopes: string[], onIncompletePaymentFound: (payment: PiSdkPayment) => void) => {
+      onIncompletePaymentFound({ identifier: "bobs-stuck-payment" });
+      return Promise.resolve({ accessToken: "pi-token-bob", user: { uid: "u2" } });
+    });
+    installPi({ authenticate });
+    const calls = stubApi({
+      "GET /api/auth/session": restored,
+      "POST /api/auth/signin": () => ({ status: 200, body: { user: { uid: "u2", username: "bob" }, sessionToken: token } }),
+      "GET /api/orders": () => ({ status: 200, body: { orders: [] } }),
+      "POST /api/payments/reconcile": () => ({ status: 200, body: { orders: [] } }),
+      "POST /api/payments/incomplete": () => ({ status: 200, body: { outcome: "completed", order: null, needsReview: false } }),
+    });
+    renderPanel();
+    await vi.waitFor(() => expect(screen.getByTestId("username").textContent).toBe("bob"));
+    expect(calls.find((c) => c.route === "POST /api/auth/signin")?.body).toEqual({ accessToken: "pi-token-bob" });
+    await vi.waitFor(() => expect(countOf(calls, "POST /api/payments/incomplete")).toBe(1));
+    const report = calls.find((c) => c.route === "POST /api/payments/incomplete");
+    expect(report).toMatchObject({ body: { paymentId: "bobs-stuck-payment" }, authorization: `Bearer ${token}` });
+    expect(calls.indexOf(report as (typeof calls)[number])).toBeGreaterThan(calls.findIndex((c) => c.route === "POST /api/auth/signin"));
+    expect(authenticate).toHaveBeenCalledTimes(1);
+  });
+
+  it("holds Pi's reports until the session is known to be Pi's Pioneer", async () => {
+    const auth = deferred<PiAuthResult>();
+    installPi({
+      authenticate: (_scopes, onIncompletePaymentFound) => {
+        onIncompletePaymentFound({ identifier: "stuck-payment" });
+        return auth.promise;
+      },
+    });
+    const calls = stubApi({
+      "GET /api/auth/session": restored,
+      "POST /api/payments/incomplete": () => ({ status: 200, body: { outcome: "completed", order: null, needsReview: false } }),
+    });
+    renderPanel();
+    expect((await screen.findByTestId("username")).textContent).toBe("alice");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(countOf(calls, "POST /api/payments/incomplete")).toBe(0);
+    auth.resolve({ accessToken: "a", user: { uid: "u1" } });
+    await vi.waitFor(() => expect(countOf(calls, "POST /api/payments/incomplete")).toBe(1));
+  });
+
+  it("says when signing out failed, and stays signed in", async () => {
+    installPi({ authenticate: piSignsIn("u1") });
+    const calls = stubApi({
+      "GET /api/auth/session": restored,
+      "POST /api/auth/signout": () => ({ status: 503, body: { error: { code: "unavailable", message: "The server is busy." } } }),
+    });
+    renderPanel();
+    fireEvent.click(await screen.findByRole("button", { name: "Sign out" }));
+    expect((await screen.findByRole("alert")).textContent).toBe("Could not sign out. The server is busy.");
+    expect(screen.getByTestId("username").textContent).toBe("alice");
+    expect(countOf(calls, "POST /api/auth/signout")).toBe(1);
+  });
+
+  it.each([
+    ["", () => undefined],
+    [" (framed, with storage dropped as iOS Pi Browser does)", () => {
+      frameThePage();
+      vi.spyOn(Storage.prototype, "getItem").mockReturnValue(null);
+    }],
+  ])("signs out, and then waits for a tap%s", async (_name, arrange) => {
+    arrange();
+    const authenticate = piSignsIn("u1");
+    installPi({ authenticate });
+    let signedIn = true;
+    stubApi({
+      "GET /api/auth/session": () => (signedIn ? restored() : unauthenticated()),
+      "POST /api/auth/signout": () => {
+        signedIn = false;
+        return { status: 200, body: { signedOut: true } };
+      },
+    });
+    renderPanel();
+    fireEvent.click(await screen.findByRole("button", { name: "Sign out" }));
+    expect(await screen.findByRole("button", { name: "Sign in with Pi" })).toBeTruthy();
+    expect(screen.getByRole("alert").textContent).toBe("");
+    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(authenticate).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,19 +1,14 @@
-import { cleanup, screen } from "@testing-library/react";
+import { fireEvent, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { Shop } from "@/components/shop";
-import { setSessionToken } from "@/lib/client/api";
-import { countOf, deferred, installPi, renderWithSwr, stubApi } from "./render";
+import type { PiAuthResult } from "@/lib/pi/sdk-types";
+import { countOf, deferred, installPi, renderWithSwr, resetPage, stubApi } from "./render";
 
 const products = [{ id: "coffee", name: "A coffee", description: "Thanks!", price: "1" }];
 const alice = { uid: "u1", username: "alice" };
 const reconciled = { status: 200, body: { orders: [] } };
 
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  setSessionToken(null);
-  window.localStorage.clear();
-});
+afterEach(resetPage);
 
 describe("Shop", () => {
   it("runs the open-time checks of a restored session once, however many components read it", async () => {
@@ -69,5 +64,28 @@ describe("Shop", () => {
     await vi.waitFor(() => expect(countOf(calls, "GET /api/orders")).toBeGreaterThan(ordersBefore));
     expect(screen.queryByText("Something went wrong on our side.")).toBeNull();
     expect(screen.getByRole<HTMLButtonElement>("button", { name: /Buy A coffee/ }).disabled).toBe(false);
+  });
+
+  it("lets Buy on a restored session wait for the open-time Pi.authenticate instead of paying before it", async () => {
+    const auth = deferred<PiAuthResult>();
+    const authenticate = vi.fn(() => auth.promise);
+    const createPayment = vi.fn();
+    installPi({ authenticate, createPayment });
+    const calls = stubApi({
+      "GET /api/auth/session": () => ({ status: 200, body: { user: alice } }),
+      "GET /api/orders": () => ({ status: 200, body: { orders: [] } }),
+      "POST /api/orders": () => ({ status: 201, body: { order: { id: "order-1", productId: "coffee", amount: 1, memo: "A coffee", status: "awaiting_payment" } } }),
+      "POST /api/payments/reconcile": () => reconciled,
+    });
+    renderWithSwr(<Shop products={products} />);
+    fireEvent.click(await screen.findByRole("button", { name: "Buy A coffee for 1 Pi" }));
+    expect(await screen.findByText("Connecting to Pi…")).toBeTruthy();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(createPayment).not.toHaveBeenCalled();
+    expect(countOf(calls, "POST /api/orders")).toBe(0);
+
+    auth.resolve({ accessToken: "a", user: { uid: "u1" } });
+    await vi.waitFor(() => expect(createPayment).toHaveBeenCalledTimes(1));
+    expect(authenticate).toHaveBeenCalledTimes(1);
   });
 });
