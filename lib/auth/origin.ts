@@ -8,6 +8,19 @@ export function isTrustedOrigin(origin: string | null, appOrigin: string, allowe
   return origin === appOrigin || allowedOrigins.includes(origin);
 }
 
+/**
+ * The origin the browser addressed: the Host header (or the proxy's X-Forwarded-Host/-Proto), not
+ * request.url, which `next start` builds from its own bind address. A cross-site page cannot set
+ * these headers on a victim's request (custom headers need a CORS preflight we never grant).
+ */
+export function addressedOrigin(request: Request): string {
+  const url = new URL(request.url);
+  const first = (name: string) => request.headers.get(name)?.split(",")[0]?.trim() || undefined;
+  const host = first("x-forwarded-host") ?? first("host") ?? url.host;
+  const proto = first("x-forwarded-proto") ?? url.protocol.replace(/:$/, "");
+  return `${proto}://${host}`;
+}
+
 export function isStateChanging(method: string): boolean {
   return !["GET", "HEAD", "OPTIONS"].includes(method.toUpperCase());
 }

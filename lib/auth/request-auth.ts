@@ -3,7 +3,7 @@ import { getAuthEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
 import type { Pioneer } from "@/lib/pi/mappers";
 import { readSessionCookie } from "./cookie";
-import { isStateChanging, isTrustedOrigin } from "./origin";
+import { addressedOrigin, isStateChanging, isTrustedOrigin } from "./origin";
 import { getSessionUser } from "./session";
 
 export type Caller = { user: Pioneer; token: string; via: "bearer" | "cookie" };
@@ -20,8 +20,7 @@ export function readCredentials(request: Request): Credential[] {
 /** Refuses a cookie-authenticated write whose Origin is not this app (or an allowed origin). */
 export function assertTrustedOrigin(request: Request, via: "bearer" | "cookie") {
   if (via !== "cookie" || !isStateChanging(request.method)) return;
-  const appOrigin = new URL(request.url).origin;
-  if (!isTrustedOrigin(request.headers.get("origin"), appOrigin, getAuthEnv().allowedOrigins)) {
+  if (!isTrustedOrigin(request.headers.get("origin"), addressedOrigin(request), getAuthEnv().allowedOrigins)) {
     throw new AppError(403, "forbidden_origin", "This request did not come from the app, so it was refused.");
   }
 }

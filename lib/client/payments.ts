@@ -21,8 +21,10 @@ export async function approvePayment(paymentId: string): Promise<OrderView> {
 }
 
 /** A lost answer is asked again: the route is idempotent and settles an order Pi already completed. */
-export function completePayment(paymentId: string, txid: string): Promise<unknown> {
-  return retryTransient(() => api("/api/payments/complete", { method: "POST", body: { paymentId, txid } }));
+export async function completePayment(paymentId: string, txid: string): Promise<OrderView> {
+  const { order } = await retryTransient(() => api<{ order: OrderView }>("/api/payments/complete", { method: "POST", body: { paymentId, txid } }));
+  if (order.status !== "paid") throw new Error("The app's server did not confirm this purchase. It will show in your orders once it does.");
+  return order;
 }
 
 export function recordCancel(paymentId: string): Promise<unknown> {

@@ -69,7 +69,8 @@ export const fulfilments = pgTable("fulfilments", {
 export const paymentReviews = pgTable("payment_reviews", {
   piPaymentId: text("pi_payment_id").primaryKey(),
   userUid: text("user_uid").notNull(),
-  amount: numeric("amount", { precision: 20, scale: 7 }).notNull(),
+  // Unconstrained: this is whatever amount the Pioneer chose, kept exactly for the reviewer.
+  amount: numeric("amount").notNull(),
   memo: text("memo").notNull(),
   outcome: text("outcome").notNull(),
   txid: text("txid"),

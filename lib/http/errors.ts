@@ -22,6 +22,16 @@ export function errorResponse(status: number, code: string, message: string, fie
   return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 }
 
+/**
+ * A log line for an unexpected error. Drizzle's query errors carry the SQL parameters (uids, memos,
+ * token hashes) in their message, so for those only the driver's own message (the cause) is logged.
+ */
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? error.cause : null;
+  return cause ? `${error.name} (${cause.message})` : `${error.name}: ${error.message}`;
+}
+
 /** Maps anything thrown in a route to the one error shape. Unknown errors are logged and hidden. */
 export function toErrorResponse(error: unknown, context: string): Response {
   if (error instanceof AppError) return errorResponse(error.status, error.code, error.message, error.fields);
@@ -35,6 +45,6 @@ export function toErrorResponse(error: unknown, context: string): Response {
     console.error(`[${context}] ${error.message}`);
     return errorResponse(500, "server_misconfigured", "The server is not configured correctly.");
   }
-  console.error(`[${context}] unexpected error`, error);
+  console.error(`[${context}] unexpected error: ${describe(error)}`);
   return errorResponse(500, "internal_error", "Something went wrong on our side.");
 }

@@ -8,8 +8,8 @@ import type { PiPayment } from "@/lib/pi/mappers";
 import * as pi from "@/lib/pi/platform-api";
 import type { OrderView } from "./orders";
 import { ensurePiStep, readPayment } from "./pi-steps";
-import { checkCompletion, checkPaymentBasics, decideIncomplete } from "./rules";
-import { markOrderCancelled, orderForPayment, reject, settlePayment } from "./settlement";
+import { checkCompletion, checkIncompleteOwnership, decideIncomplete } from "./rules";
+import { markOrderCancelled, orderForPayment, reject, reload, settlePayment } from "./settlement";
 
 export type IncompleteOutcome = {
   outcome: "completed" | "cancelled";
@@ -18,16 +18,24 @@ export type IncompleteOutcome = {
   needsReview: boolean;
 };
 
+/**
+ * Writes the review row. The payment is already resolved with Pi by then, so a failure here is
+ * logged, never turned into an error for the Pioneer. Amount and memo are the Pioneer's own input.
+ */
 async function review(db: Database, payment: PiPayment, outcome: IncompleteOutcome["outcome"], reason: string): Promise<IncompleteOutcome> {
-  await recordPaymentReview(db, {
-    piPaymentId: payment.id,
-    userUid: payment.userUid,
-    amount: payment.amount.toFixed(7),
-    memo: payment.memo,
-    outcome,
-    txid: payment.txid,
-    reason,
-  });
+  try {
+    await recordPaymentReview(db, {
+      piPaymentId: payment.id,
+      userUid: payment.userUid,
+      amount: String(payment.amount),
+      memo: payment.memo.replaceAll("\u0000", ""),
+      outcome,
+      txid: payment.txid,
+      reason,
+    });
+  } catch (error) {
+    console.error(`[payments.incomplete] review row for ${payment.id} (${reason}) not written: ${error instanceof Error ? error.name : "error"}`);
+  }
   return { outcome, order: null, needsReview: true };
 }
 
@@ -38,8 +46,8 @@ async function review(db: Database, payment: PiPayment, outcome: IncompleteOutco
  */
 export async function resolveIncompletePayment(userUid: string, paymentId: string): Promise<IncompleteOutcome> {
   const payment = await readPayment(paymentId);
-  const basics = checkPaymentBasics(payment, userUid, getPiEnv().network);
-  if (!basics.ok) reject(basics);
+  const ownership = checkIncompleteOwnership(payment, userUid, getPiEnv().network);
+  if (!ownership.ok) reject(ownership);
   return resolve(await getDb(), payment, userUid, true);
 }
 
@@ -68,12 +76,20 @@ async function completeIncomplete(db: Database, payment: PiPayment, order: Order
   // Judge an unbound order as if bound, and bind it only when every rule passes.
   const candidate = order && order.piPaymentId === null ? { ...order, piPaymentId: payment.id } : order;
   const decision = checkCompletion(payment, candidate, userUid, getPiEnv().network, txid);
-  const bound = decision.ok && order?.piPaymentId === null ? await bindPayment(db, order.id, payment.id) : order;
-  if (decision.ok && bound) {
+  const bound = decision.ok && order ? await bindOrReload(db, order, payment.id) : null;
+  if (bound && bound.status !== "cancelled") {
     return { outcome: "completed", order: await settlePayment(db, { ...payment, txid }, bound), needsReview: false };
   }
   // The Pioneer's money already moved and Pi blocks them until this payment is completed, so
   // complete it with Pi, deliver nothing, and leave it for a human.
   if (!payment.completed) await ensurePiStep(payment.id, () => pi.completePayment(payment.id, txid), (p) => p.completed);
-  return review(db, payment, "completed", decision.ok ? "order_taken_by_another_payment" : decision.code);
+  const reason = !decision.ok ? decision.code : bound ? "order_cancelled" : "order_taken_by_another_payment";
+  return review(db, payment, "completed", reason);
+}
+
+/** The order bound to this payment: binds it if still free, or finds that a concurrent call did. */
+async function bindOrReload(db: Database, order: Order, paymentId: string): Promise<Order | null> {
+  if (order.piPaymentId === paymentId) return order;
+  const bound = (await bindPayment(db, order.id, paymentId)) ?? (await reload(db, order));
+  return bound.piPaymentId === paymentId ? bound : null;
 }

@@ -9,7 +9,8 @@ export async function readPayment(paymentId: string): Promise<PiPayment> {
   try {
     return toPiPayment(await getPayment(paymentId));
   } catch (error) {
-    if (error instanceof PiApiError && error.kind === "rejected" && error.status === 404) {
+    // Pi answers an unknown or malformed id with 404 (or 400): either way, no such payment.
+    if (error instanceof PiApiError && error.kind === "rejected" && (error.status === 404 || error.status === 400)) {
       throw new AppError(404, "payment_not_found", "Pi has no payment with this id.");
     }
     throw error;

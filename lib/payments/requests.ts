@@ -1,7 +1,10 @@
 import { z } from "zod";
 
-/** Pi payment identifiers are short alphanumeric strings; anything else never reaches Pi's API. */
-export const paymentIdSchema = z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, "is not a Pi payment id");
+/**
+ * Pi payment identifiers are alphanumeric (28 characters today). Anything else never reaches Pi's
+ * API, including short words like "incomplete" that would name another Pi route.
+ */
+export const paymentIdSchema = z.string().trim().regex(/^[A-Za-z0-9]{16,64}$/, "is not a Pi payment id");
 
 export const paymentIdBodySchema = z.object({ paymentId: paymentIdSchema });
 

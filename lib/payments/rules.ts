@@ -88,6 +88,18 @@ export function checkCompletion<O extends OrderFacts>(
   return checkTerms(payment, order) ?? { ok: true, order, txid: payment.txid };
 }
 
+/**
+ * Who may resolve a payment Pi reports as unfinished: its own Pioneer, for a payment to the app.
+ * Fields missing from 2022-era payloads don't block it (the Pioneer would stay blocked by Pi);
+ * the completion rules then send it to review instead of delivering.
+ */
+export function checkIncompleteOwnership(payment: PiPayment, userUid: string, network: string): Decision {
+  if (payment.userUid !== userUid) return fail("payment_not_yours");
+  if (payment.direction === "app_to_user") return fail("wrong_direction");
+  if (payment.network !== null && payment.network !== network) return fail("wrong_network");
+  return { ok: true };
+}
+
 /** What to do with a payment Pi reports as unfinished, decided from Pi's record only. */
 export type IncompleteAction = "complete" | "cancel" | "record_cancelled" | "record_completed";
 

@@ -65,11 +65,10 @@ export async function orderForPayment(db: Database, payment: PiPayment, userUid:
 
 /** Cancels an order after Pi cancelled `paymentId`, unless another payment has taken the order meanwhile. */
 export async function markOrderCancelled(db: Database, order: Order, paymentId: string): Promise<OrderView> {
+  // Both states are tried, not just the one read earlier: a concurrent approval may have moved it.
   for (const from of ["awaiting_payment", "approved"] as const) {
-    if (order.status === from) {
-      const row = await transitionOrder(db, order.id, from, "cancelled", { unlessBoundToOtherThan: paymentId });
-      if (row) return toOrderView(row);
-    }
+    const row = await transitionOrder(db, order.id, from, "cancelled", { unlessBoundToOtherThan: paymentId });
+    if (row) return toOrderView(row);
   }
   return toOrderView(await reload(db, order));
 }

@@ -63,11 +63,11 @@ export function useEmulator(options: { network?: "Pi Testnet" | "Pi Network" } =
   };
 }
 
-type Credentials = { token?: string; cookie?: string; origin?: string | null };
+type Credentials = { token?: string; cookie?: string; origin?: string | null; headers?: Record<string, string> };
 
 /** Calls a route handler the way a browser on the app's page would. */
 export async function call<T = unknown>(handler: Route, method: string, path: string, options: Credentials & { body?: unknown; rawBody?: string } = {}) {
-  const headers = new Headers();
+  const headers = new Headers(options.headers);
   if (options.body !== undefined || options.rawBody !== undefined) headers.set("Content-Type", "application/json");
   if (options.token) headers.set("Authorization", `Bearer ${options.token}`);
   if (options.cookie) headers.set("Cookie", `${sessionCookieName}=${options.cookie}`);

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from "vitest";
 import { clearedSessionCookie, readSessionCookie, sessionCookie, sessionCookieName } from "@/lib/auth/cookie";
-import { isStateChanging, isTrustedOrigin } from "@/lib/auth/origin";
+import { addressedOrigin, isStateChanging, isTrustedOrigin } from "@/lib/auth/origin";
 import { createSessionToken, hashSessionToken, looksLikeSessionToken } from "@/lib/auth/tokens";
 
 const secret = "s".repeat(32);
@@ -58,6 +58,14 @@ describe("origin rule", () => {
     expect(isTrustedOrigin("http://shop.example", app, [])).toBe(false);
     expect(isTrustedOrigin(null, app, [])).toBe(false);
     expect(isTrustedOrigin("null", app, [])).toBe(false);
+  });
+
+  it("takes the app's origin from the host the browser addressed, or the proxy's forwarded one", () => {
+    const at = (headers: Record<string, string>) => addressedOrigin(new Request("http://0.0.0.0:3000/api/orders", { headers }));
+    expect(at({ host: "shop.example:8443" })).toBe("http://shop.example:8443");
+    expect(at({ host: "internal", "x-forwarded-host": "shop.example", "x-forwarded-proto": "https" })).toBe("https://shop.example");
+    expect(at({ "x-forwarded-host": "a.example, b.example", "x-forwarded-proto": "https,http" })).toBe("https://a.example");
+    expect(at({})).toBe("http://0.0.0.0:3000");
   });
 
   it("applies to writes only", () => {

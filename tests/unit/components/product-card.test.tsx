@@ -248,4 +248,11 @@ describe("ProductCard", () => {
     await vi.waitFor(() => expect(statusText()).toBe("Payment failed: This transaction is not the payment's own."));
     expect(countOf(calls, "POST /api/payments/complete")).toBe(1);
   });
+
+  it("does not call a purchase paid unless the server's order says paid", async () => {
+    setup((c) => c.onReadyForServerCompletion("pay-8", "tx-8"), {
+      "POST /api/payments/complete": () => ({ status: 200, body: { order: { ...order, status: "approved" } } }),
+    });
+    await vi.waitFor(() => expect(statusText()).toMatch(/^Payment failed: The app's server did not confirm this purchase/));
+  });
 });

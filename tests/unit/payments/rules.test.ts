@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from "vitest";
 import type { PiPayment } from "@/lib/pi/mappers";
-import { checkApproval, checkCompletion, decideIncomplete, type OrderFacts } from "@/lib/payments/rules";
+import { checkApproval, checkCompletion, checkIncompleteOwnership, decideIncomplete, type OrderFacts } from "@/lib/payments/rules";
 
 const alice = "11111111-1111-4111-8111-111111111111";
 const bob = "22222222-2222-4222-8222-222222222222";
@@ -79,6 +79,7 @@ describe("completion rules", () => {
   it.each([
     ["payment_not_yours", payment({ userUid: bob, txid }), bound, txid],
     ["wrong_network", payment({ network: "Pi Network", txid }), bound, txid],
+    ["wrong_direction", payment({ direction: "app_to_user", txid }), bound, txid],
     ["payment_not_bound", withTx, null, txid],
     ["payment_not_bound", withTx, order({ status: "approved", piPaymentId: "another" }), txid],
     ["payment_not_bound", withTx, order({ status: "approved", piPaymentId: "pay123", userUid: bob }), txid],
@@ -93,6 +94,19 @@ describe("completion rules", () => {
 });
 
 describe("incomplete payments", () => {
+  const owner = (p: PiPayment) => codeOf(checkIncompleteOwnership(p, alice, "Pi Testnet"));
+
+  it("may be resolved by their own Pioneer, even from a 2022 payload without direction or network", () => {
+    expect(owner(payment())).toBe("ok");
+    expect(owner(payment({ direction: null, network: null }))).toBe("ok");
+  });
+
+  it("may not be resolved by another Pioneer, for a payout, or on another network", () => {
+    expect(owner(payment({ userUid: bob }))).toBe("payment_not_yours");
+    expect(owner(payment({ direction: "app_to_user" }))).toBe("wrong_direction");
+    expect(owner(payment({ network: "Pi Network" }))).toBe("wrong_network");
+  });
+
   it("completes a payment with a transaction and cancels one without", () => {
     expect(decideIncomplete(payment({ approved: true, txid }))).toBe("complete");
     expect(decideIncomplete(payment({ approved: true }))).toBe("cancel");

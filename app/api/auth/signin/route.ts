@@ -5,7 +5,8 @@ import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-const bodySchema = z.object({ accessToken: z.string().trim().min(1, "is required").max(4096) });
+// Printable ASCII only: the token goes into an Authorization header.
+const bodySchema = z.object({ accessToken: z.string().trim().min(1, "is required").max(4096).regex(/^[\x21-\x7e]+$/, "is not a Pi access token") });
 
 /** POST {accessToken} → Pi /me → a new session, as a cookie and as a bearer token. */
 export const POST = route("auth.signin", async (request) => {

@@ -1,0 +1,1 @@
+ALTER TABLE "payment_reviews" ALTER COLUMN "amount" SET DATA TYPE numeric;

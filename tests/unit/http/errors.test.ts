@@ -1,0 +1,33 @@
+// @vitest-environment node
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { AppError, toErrorResponse } from "@/lib/http/errors";
+import { PiApiError } from "@/lib/pi/errors";
+
+afterEach(() => vi.restoreAllMocks());
+
+describe("toErrorResponse", () => {
+  it("keeps the client's error shape and status for app errors", async () => {
+    const response = toErrorResponse(new AppError(422, "amount_mismatch", "The payment amount does not match the order."), "test");
+    expect(response.status).toBe(422);
+    expect(await response.json()).toEqual({ error: { code: "amount_mismatch", message: "The payment amount does not match the order." } });
+  });
+
+  it("answers 503 when Pi is unreachable and 502 when Pi refuses", () => {
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    expect(toErrorResponse(new PiApiError("unavailable", 0, "timeout", "GET /me: no answer"), "t").status).toBe(503);
+    expect(toErrorResponse(new PiApiError("rejected", 401, "unauthorized", "GET /payments/x: 401"), "t").status).toBe(502);
+  });
+
+  it("hides unexpected errors and never logs a query's parameters", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const driverError = new Error('duplicate key value violates unique constraint "sessions_token_hash_unique"');
+    const queryError = new Error("Failed query: insert into sessions values ($1)\nparams: 9f86d081884c7d659a2feaa0c55ad015", { cause: driverError });
+    queryError.name = "DrizzleQueryError";
+    const response = toErrorResponse(queryError, "auth.signin");
+    expect(response.status).toBe(500);
+    expect(await response.json()).toEqual({ error: { code: "internal_error", message: "Something went wrong on our side." } });
+    const logged = log.mock.calls.flat().join(" ");
+    expect(logged).toContain("sessions_token_hash_unique");
+    expect(logged).not.toContain("9f86d081884c7d659a2feaa0c55ad015");
+  });
+});
