@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { SessionPanel } from "@/components/session-panel";
 import { SessionProvider } from "@/components/session-provider";
 import { configurePiSdk } from "@/lib/pi/sdk";
-import type { PiAuthResult, PiSdkPayment } from "@/lib/pi/sdk-types";
+import type { PiAuthResult, PiSdk, PiSdkPayment } from "@/lib/pi/sdk-types";
 import { countOf, deferred, frameThePage, installPi, piSignsIn, renderWithSwr, resetPage, stubApi, waitAdvancing } from "./render";
 
 const unauthenticated = () => ({ status: 401, body: { error: { code: "unauthenticated", message: "Sign in with Pi first." } } });
@@ -26,6 +26,13 @@ async function signInWith(failure: Error) {
   fireEvent.click(await screen.findByRole("button", { name: "Sign in with Pi" }));
 }
 
+
+/** Pi.authenticate for Pioneer u1, reporting an unfinished payment as Pi does. */
+const piReportsStuckPayment: PiSdk["authenticate"] = (_scopes, onIncompletePaymentFound) => {
+  onIncompletePaymentFound({ identifier: "stuck-payment" });
+  return Promise.resolve({ accessToken: "a", user: { uid: "u1" } });
+};
+
 describe("SessionPanel", () => {
   it("shows the Pioneer of an existing session without signing in again", async () => {
     installPi({ authenticate: () => Promise.resolve({ accessToken: "a", user: { uid: "u1" } }) });
@@ -37,12 +44,7 @@ describe("SessionPanel", () => {
   });
 
   it("resolves an incomplete payment Pi reports when the app opens with a session", async () => {
-    installPi({
-      authenticate: (_scopes, onIncompletePaymentFound) => {
-        onIncompletePaymentFound({ identifier: "stuck-payment" });
-        return Promise.resolve({ accessToken: "a", user: { uid: "u1" } });
-      },
-    });
+    installPi({ authenticate: piReportsStuckPayment });
     const calls = stubApi({
       "GET /api/auth/session": restored,
       "POST /api/payments/incomplete": () => ({ status: 200, body: { outcome: "completed", order: null, needsReview: false } }),
@@ -53,12 +55,7 @@ describe("SessionPanel", () => {
 
   it("asks again when resolving an incomplete payment meets a server or network failure, then stops", async () => {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
-    installPi({
-      authenticate: (_scopes, onIncompletePaymentFound) => {
-        onIncompletePaymentFound({ identifier: "stuck-payment" });
-        return Promise.resolve({ accessToken: "a", user: { uid: "u1" } });
-      },
-    });
+    installPi({ authenticate: piReportsStuckPayment });
     const calls = stubApi({
       "GET /api/auth/session": restored,
       "POST /api/payments/incomplete": () => ({ status: 502, body: { error: { code: "pi_rejected", message: "Pi refused the request." } } }),
