@@ -17,12 +17,16 @@ export function readCredentials(request: Request): Credential[] {
   return [...(bearer ? [{ token: bearer, via: "bearer" as const }] : []), ...(cookie ? [{ token: cookie, via: "cookie" as const }] : [])];
 }
 
-/** Refuses a cookie-authenticated write whose Origin is not this app (or an allowed origin). */
-export function assertTrustedOrigin(request: Request, via: "bearer" | "cookie") {
-  if (via !== "cookie" || !isStateChanging(request.method)) return;
+/** Refuses a request whose Origin is not this app (or an allowed origin). */
+export function assertAppOrigin(request: Request) {
   if (!isTrustedOrigin(request.headers.get("origin"), addressedOrigin(request), getAuthEnv().allowedOrigins)) {
     throw new AppError(403, "forbidden_origin", "This request did not come from the app, so it was refused.");
   }
+}
+
+/** Cookie-authenticated writes must come from the app; bearer requests can't be forged cross-site. */
+export function assertTrustedOrigin(request: Request, via: "bearer" | "cookie") {
+  if (via === "cookie" && isStateChanging(request.method)) assertAppOrigin(request);
 }
 
 /** The signed-in caller, or a 401. Route handlers call this before touching anything of a Pioneer. */

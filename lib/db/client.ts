@@ -40,6 +40,16 @@ export async function createDatabase(config: DbConfig): Promise<DatabaseHandle> 
   return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.pgliteDir);
 }
 
+/** Applies migrations before a database is handed out; on failure it is closed, not leaked. */
+async function migrateOrClose(migrate: () => Promise<MigrationResult>, close: () => Promise<void>): Promise<MigrationResult> {
+  try {
+    return await migrate();
+  } catch (error) {
+    await close().catch(() => undefined);
+    throw error;
+  }
+}
+
 async function openPostgres(databaseUrl: string): Promise<DatabaseHandle> {
   const [{ Pool }, { drizzle }] = await Promise.all([import("pg"), import("drizzle-orm/node-postgres")]);
   const pool = new Pool({ connectionString: databaseUrl, max: 5 });
@@ -58,13 +68,7 @@ async function openPostgres(databaseUrl: string): Promise<DatabaseHandle> {
     }
   };
 
-  let migrations: MigrationResult;
-  try {
-    migrations = await migrate();
-  } catch (error) {
-    await pool.end().catch(() => undefined);
-    throw error;
-  }
+  const migrations = await migrateOrClose(migrate, () => pool.end());
   const db: Database = drizzle({ client: pool, schema });
   return { db, engine: "postgres", migrations, migrate, close: () => pool.end() };
 }
@@ -74,13 +78,7 @@ async function openPglite(pgliteDir: string): Promise<DatabaseHandle> {
   const client = await PGlite.create(await preparePgliteDir(pgliteDir));
   const migrate = () => migratePglite(client);
 
-  let migrations: MigrationResult;
-  try {
-    migrations = await migrate();
-  } catch (error) {
-    await client.close().catch(() => undefined);
-    throw error;
-  }
+  const migrations = await migrateOrClose(migrate, () => client.close());
   const db: Database = drizzle({ client, schema });
   return { db, engine: "pglite", migrations, migrate, close: () => client.close() };
 }

@@ -9,7 +9,7 @@ import * as pi from "@/lib/pi/platform-api";
 import type { OrderView } from "./orders";
 import { ensurePiStep, readPayment } from "./pi-steps";
 import { checkCompletion, checkIncompleteOwnership, decideIncomplete } from "./rules";
-import { markOrderCancelled, orderForPayment, reject, reload, settlePayment } from "./settlement";
+import { completeWithPi, markOrderCancelled, orderForPayment, reject, reload, settlePayment } from "./settlement";
 
 export type IncompleteOutcome = {
   outcome: "completed" | "cancelled";
@@ -82,7 +82,7 @@ async function completeIncomplete(db: Database, payment: PiPayment, order: Order
   }
   // The Pioneer's money already moved and Pi blocks them until this payment is completed, so
   // complete it with Pi, deliver nothing, and leave it for a human.
-  if (!payment.completed) await ensurePiStep(payment.id, () => pi.completePayment(payment.id, txid), (p) => p.completed);
+  await completeWithPi(payment, txid);
   const reason = !decision.ok ? decision.code : bound ? "order_cancelled" : "order_taken_by_another_payment";
   return review(db, payment, "completed", reason);
 }

@@ -36,6 +36,11 @@ export async function reload(db: Database, order: Order): Promise<Order> {
   return (await findOrder(db, order.id)) ?? order;
 }
 
+/** Completes the payment with Pi, unless Pi's record already shows it completed. */
+export async function completeWithPi(payment: PiPayment, txid: string): Promise<void> {
+  if (!payment.completed) await ensurePiStep(payment.id, () => pi.completePayment(payment.id, txid), (p) => p.completed);
+}
+
 /**
  * Completes a payment with Pi, then marks its order paid and runs the fulfilment hook in one
  * database transaction. Only after Pi accepts: a completion Pi refused delivers nothing.
@@ -43,7 +48,7 @@ export async function reload(db: Database, order: Order): Promise<Order> {
 export async function settlePayment(db: Database, payment: PiPayment & { txid: string }, order: Order): Promise<OrderView> {
   if (order.status === "paid") return toOrderView(order);
   if (order.status === "cancelled") throw new AppError(409, "order_cancelled", "This order was cancelled.");
-  if (!payment.completed) await ensurePiStep(payment.id, () => pi.completePayment(payment.id, payment.txid), (p) => p.completed);
+  await completeWithPi(payment, payment.txid);
 
   const paid = await db.transaction(async (tx) => {
     // Pi approved it (it has a transaction) even if our own record of the approval was lost.

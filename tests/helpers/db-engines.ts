@@ -116,16 +116,3 @@ export function useEngineEnv(engine: Engine): void {
     await testDatabase?.drop();
   });
 }
-
-/**
- * The SQLSTATE of a failed query on either engine (drizzle wraps driver errors in
- * DrizzleQueryError with the driver's error as `cause`), e.g. "23505" unique_violation,
- * "23514" check_violation, "23503" foreign_key_violation.
- */
-export function sqlState(error: unknown): string | undefined {
-  for (let e: unknown = error, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
-  }
-  return undefined;
-}

@@ -6,7 +6,8 @@ import { beforeAll, beforeEach, expect, it } from "vitest";
 import { createDatabase, type Database, type DatabaseHandle } from "@/lib/db/client";
 import { migrationsFolder } from "@/lib/db/migrate";
 import { fulfilments, orders, sessions, users } from "@/lib/db/schema";
-import { createTestDatabase, describeEachEngine, sqlState } from "@/tests/helpers/db-engines";
+import { sqlState } from "@/lib/db/errors";
+import { createTestDatabase, describeEachEngine } from "@/tests/helpers/db-engines";
 
 const journal = JSON.parse(readFileSync(path.join(migrationsFolder(), "meta", "_journal.json"), "utf8")) as { entries: unknown[] };
 const migrationCount = journal.entries.length;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { assertTrustedOrigin, sessionCookie, sessionTtlSeconds, signIn } from "@/lib/auth";
+import { assertAppOrigin, sessionCookie, sessionTtlSeconds, signIn } from "@/lib/auth";
 import { readJson } from "@/lib/http/request";
 import { route } from "@/lib/http/route";
 
@@ -11,7 +11,7 @@ const bodySchema = z.object({ accessToken: z.string().trim().min(1, "is required
 /** POST {accessToken} → Pi /me → a new session, as a cookie and as a bearer token. */
 export const POST = route("auth.signin", async (request) => {
   // A cross-site page must not be able to sign a visitor into someone else's account either.
-  if (request.headers.has("origin")) assertTrustedOrigin(request, "cookie");
+  if (request.headers.has("origin")) assertAppOrigin(request);
   const { accessToken } = await readJson(request, bodySchema);
   const { user, sessionToken } = await signIn(accessToken);
   return Response.json(
