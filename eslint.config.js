@@ -7,8 +7,12 @@ const noEmulator = {
   message: "Production code never imports the emulator.",
 };
 const noServerModules = {
-  group: ["@/lib/db", "@/lib/db/*", "@/lib/auth", "@/lib/auth/*", "@/lib/payments", "@/lib/payments/*", "@/lib/pi/platform-api", "@/lib/env"],
-  message: "Client code must not import server modules.",
+  regex: "^@/lib/(db|auth|payments|http)(/.*)?$|^@/lib/shop(/(?!types$|site$).*)?$|^@/lib/pi/platform-api$|^@/lib/env$",
+  message: "Client code must not import server modules: share types through lib/contract or lib/shop/types.",
+};
+const noDomain = {
+  group: ["@/lib/*", "!@/lib/db", "!@/lib/db/*", "!@/lib/env", "../*"],
+  message: "lib/db knows tables and queries only: the domain imports the database, never the other way round.",
 };
 
 export default tseslint.config(
@@ -26,7 +30,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["app/**", "components/**", "hooks/**"],
+    files: ["app/**", "components/**"],
     plugins: { "react-hooks": reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },
@@ -35,9 +39,13 @@ export default tseslint.config(
     rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [noEmulator] }] },
   },
   {
-    // Client modules: nothing that holds the API key, the database or sessions.
-    files: ["components/**", "hooks/**", "lib/client/**", "lib/pi/sdk.ts"],
-    rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [noEmulator, { ...noServerModules, allowTypeImports: true }] }] },
+    // Client modules: nothing that holds the API key, the database or sessions, not even for a type.
+    files: ["components/**", "app/providers.tsx", "lib/client/**", "lib/pi/sdk.ts"],
+    rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [noEmulator, noServerModules] }] },
+  },
+  {
+    files: ["lib/db/**"],
+    rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [noEmulator, noDomain] }] },
   },
   {
     files: ["**/*.js", "**/*.mjs"],

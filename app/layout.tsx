@@ -1,17 +1,29 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { EmulatorBadge } from "@/components/emulator-badge";
-import { PiSdkScript } from "@/components/pi-sdk-script";
+import { SiteHeader } from "@/components/layout";
+import { EmulatorBadge, PiSdkScript } from "@/components/pi";
+import { SessionNotice } from "@/components/session";
 import { isLoopbackUrl, publicEnv } from "@/lib/env";
+import { site } from "@/lib/shop/site";
+import { Providers } from "./providers";
 import "./globals.css";
+import "@/components/ui/ui.css";
 
 export const metadata: Metadata = {
-  title: "Pi Starter",
-  description: "Sign in with Pi and pay with Pi: a Next.js starter for Pi Network apps.",
+  title: site.name,
+  description: site.description,
 };
 
-// Pi Browser is a phone: size to the device, and never disable zoom.
-export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#5b2a86" };
+// Pi Browser is a phone: size to the device, and never disable zoom. The bar colour follows the theme.
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  colorScheme: "light dark",
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
+    { media: "(prefers-color-scheme: dark)", color: "#1a1d23" },
+  ],
+};
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   const sdkUrl = publicEnv.NEXT_PUBLIC_PI_SDK_URL;
@@ -20,7 +32,13 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en">
       <body>
         {emulator ? <EmulatorBadge /> : null}
-        {children}
+        <Providers>
+          <SiteHeader />
+          <div className="page">
+            <SessionNotice />
+            {children}
+          </div>
+        </Providers>
         <PiSdkScript src={sdkUrl} sandbox={publicEnv.NEXT_PUBLIC_PI_SANDBOX} requiresFrame={!emulator} />
       </body>
     </html>

@@ -1,14 +1,20 @@
-import { Shop } from "@/components/shop";
-import { catalog } from "@/lib/payments/catalog";
+import Link from "next/link";
+import { OwnedList } from "@/components/orders";
+import { Storefront } from "@/components/shop";
+import { PageTitle } from "@/components/ui";
+import { catalog } from "@/lib/shop";
+import { site } from "@/lib/shop/site";
 
 export default function HomePage() {
   return (
-    <main className="page">
-      <header className="hero">
-        <h1>Pi Starter</h1>
-        <p className="muted">Sign in with Pi, buy something, and watch the order settle.</p>
-      </header>
-      <Shop products={catalog} />
+    <main>
+      <PageTitle>{site.name}</PageTitle>
+      <p className="muted">{site.description}</p>
+      <Storefront products={catalog} />
+      <OwnedList />
+      <p>
+        <Link href="/orders">All your orders</Link>
+      </p>
     </main>
   );
 }

@@ -1,7 +1,6 @@
 import "server-only";
+import { AppError, type Pioneer } from "@/lib/contract";
 import { getAuthEnv } from "@/lib/env";
-import { AppError } from "@/lib/http/errors";
-import type { Pioneer } from "@/lib/pi/mappers";
 import { readSessionCookie } from "./cookie";
 import { addressedOrigin, isStateChanging, isTrustedOrigin } from "./origin";
 import { getSessionUser } from "./session";
@@ -20,7 +19,7 @@ export function readCredentials(request: Request): Credential[] {
 /** Refuses a request whose Origin is not this app (or an allowed origin). */
 export function assertAppOrigin(request: Request) {
   if (!isTrustedOrigin(request.headers.get("origin"), addressedOrigin(request), getAuthEnv().allowedOrigins)) {
-    throw new AppError(403, "forbidden_origin", "This request did not come from the app, so it was refused.");
+    throw new AppError("forbidden_origin", "This request did not come from the app, so it was refused.");
   }
 }
 
@@ -32,9 +31,9 @@ export function assertTrustedOrigin(request: Request, via: "bearer" | "cookie") 
 /** The signed-in caller, or a 401. Route handlers call this before touching anything of a Pioneer. */
 export async function requireCaller(request: Request): Promise<Caller> {
   const [credential] = readCredentials(request);
-  if (!credential) throw new AppError(401, "unauthenticated", "Sign in with Pi first.");
+  if (!credential) throw new AppError("unauthenticated", "Sign in with Pi first.");
   assertTrustedOrigin(request, credential.via);
   const user = await getSessionUser(credential.token);
-  if (!user) throw new AppError(401, "unauthenticated", "Your session has expired. Sign in with Pi again.");
+  if (!user) throw new AppError("unauthenticated", "Your session has expired. Sign in with Pi again.");
   return { user, ...credential };
 }

@@ -1,10 +1,10 @@
 import "server-only";
+import { AppError, type Pioneer } from "@/lib/contract";
 import { getDb } from "@/lib/db";
 import { upsertUser } from "@/lib/db/repositories/users";
-import { AppError } from "@/lib/http/errors";
 import { PiApiError } from "@/lib/pi/errors";
-import { toPioneer, type Pioneer } from "@/lib/pi/mappers";
-import { getMe } from "@/lib/pi/platform-api";
+import { toPioneer } from "@/lib/pi/mappers";
+import { piApi } from "@/lib/pi/platform-api";
 import { createSession } from "./session";
 
 /**
@@ -14,10 +14,10 @@ import { createSession } from "./session";
 export async function signIn(accessToken: string): Promise<{ user: Pioneer; sessionToken: string; expiresAt: Date }> {
   let pioneer: Pioneer;
   try {
-    pioneer = toPioneer(await getMe(accessToken));
+    pioneer = toPioneer(await piApi.me(accessToken));
   } catch (error) {
     if (error instanceof PiApiError && error.kind === "rejected") {
-      throw new AppError(401, "invalid_pi_token", "Pi did not accept this sign-in. Please sign in again.");
+      throw new AppError("invalid_pi_token", "Pi did not accept this sign-in. Please sign in again.");
     }
     throw error;
   }

@@ -1,17 +1,20 @@
+import { AppError, isErrorCode, type ErrorCode } from "@/lib/contract";
+
 /**
  * The browser's client for our own API. It sends the session token as a bearer header when it
  * has one (kept in memory only: iOS Pi Browser and framed pages may drop the cookie) and turns
  * the `{error: {code, message}}` shape back into a typed ApiError, which SWR surfaces as `error`.
  */
-export class ApiError extends Error {
+export class ApiError extends AppError {
   override name = "ApiError";
 
   constructor(
+    /** The HTTP status, or 0 when no answer arrived. */
     readonly status: number,
-    readonly code: string,
+    code: ErrorCode,
     message: string,
   ) {
-    super(message);
+    super(code, message);
   }
 }
 
@@ -23,7 +26,7 @@ export function setSessionToken(token: string | null) {
 
 async function readError(response: Response): Promise<ApiError> {
   const body = (await response.json().catch(() => null)) as { error?: { code?: unknown; message?: unknown } } | null;
-  const code = typeof body?.error?.code === "string" ? body.error.code : `http_${response.status}`;
+  const code = isErrorCode(body?.error?.code) ? body.error.code : "unexpected_response";
   const message = typeof body?.error?.message === "string" ? body.error.message : "The server could not handle this request.";
   return new ApiError(response.status, code, message);
 }

@@ -1,10 +1,10 @@
-import type { OrderView } from "@/lib/payments/orders";
+import type { OrderView } from "@/lib/contract";
 import { api, ApiError } from "./api";
 import { retryTransient } from "./retry";
 
-/** Our payment routes as the purchase flow and the app's open-time checks call them. */
+/** Our payment routes, as the purchase flow and the app's open-time checks ask them. */
 
-export async function createOrder(productId: string): Promise<OrderView> {
+export async function placeOrder(productId: string): Promise<OrderView> {
   return (await api<{ order: OrderView }>("/api/orders", { method: "POST", body: { productId } })).order;
 }
 
@@ -14,20 +14,20 @@ const notApproved: Record<Exclude<OrderView["status"], "approved" | "paid">, str
 };
 
 /** Only an order the server now calls approved (or already paid) lets the Pioneer confirm. */
-export async function approvePayment(paymentId: string): Promise<OrderView> {
+export async function requestApproval(paymentId: string): Promise<OrderView> {
   const { order } = await api<{ order: OrderView }>("/api/payments/approve", { method: "POST", body: { paymentId } });
   if (order.status !== "approved" && order.status !== "paid") throw new Error(notApproved[order.status]);
   return order;
 }
 
 /** A lost answer is asked again: the route is idempotent and settles an order Pi already completed. */
-export async function completePayment(paymentId: string, txid: string): Promise<OrderView> {
+export async function requestCompletion(paymentId: string, txid: string): Promise<OrderView> {
   const { order } = await retryTransient(() => api<{ order: OrderView }>("/api/payments/complete", { method: "POST", body: { paymentId, txid } }));
   if (order.status !== "paid") throw new Error("The app's server did not confirm this purchase. It will show in your orders once it does.");
   return order;
 }
 
-export function recordCancel(paymentId: string): Promise<unknown> {
+export function reportCancellation(paymentId: string): Promise<unknown> {
   return api("/api/payments/cancel", { method: "POST", body: { paymentId } }).catch((error: unknown) => {
     // Pi still reports the payment as open: nothing to record yet.
     if (!(error instanceof ApiError && error.code === "payment_not_cancelled")) throw error;
@@ -35,6 +35,6 @@ export function recordCancel(paymentId: string): Promise<unknown> {
 }
 
 /** Asks the server to settle the caller's payments from Pi's records. Best-effort: it never throws. */
-export async function reconcilePayments(): Promise<void> {
+export async function requestReconcile(): Promise<void> {
   await api("/api/payments/reconcile", { method: "POST", body: {} }).catch(() => undefined);
 }

@@ -1,6 +1,6 @@
 import { authenticateWithPi } from "@/lib/pi/sdk";
 import type { PiAuthResult, PiSdkPayment } from "@/lib/pi/sdk-types";
-import type { IncompleteOutcome } from "@/lib/payments/incomplete";
+import type { IncompleteOutcome } from "@/lib/contract";
 import { api } from "./api";
 import { retryTransient } from "./retry";
 

@@ -1,4 +1,4 @@
-import type { Pioneer } from "@/lib/pi/mappers";
+import type { Pioneer } from "@/lib/contract";
 import { isFramed } from "@/lib/pi/sdk";
 import { api, setSessionToken } from "./api";
 import { authenticatePage, forgetPiAuthentication } from "./pi-auth";
@@ -27,7 +27,8 @@ function writeHint(value: keyof typeof hints) {
 /**
  * Whether a lost session may be restored without a tap (Pi does not ask twice): in a browser that
  * signed in before, or framed as Pi Browser and the Sandbox frame apps, since iOS Pi Browser drops
- * the hint along with the cookie. A sign-out this browser remembers is respected either way.
+ * the hint along with the cookie. A sign-out this browser remembers is respected either way (the
+ * server's signed-out mark covers frames whose storage is blocked; see SessionProvider).
  */
 export function mayRestoreSilently(): boolean {
   const hint = readHint();

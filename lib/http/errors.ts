@@ -1,25 +1,11 @@
+import { AppError, type ErrorBody, type ErrorCode } from "@/lib/contract";
 import { EnvError } from "@/lib/env";
 import { PiApiError } from "@/lib/pi/errors";
+import { httpStatus } from "./status";
 
-/** An error meant for the client: a stable snake_case code, a human sentence and an HTTP status. */
-export class AppError extends Error {
-  override name = "AppError";
-
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly fields?: Record<string, string[]>,
-  ) {
-    super(message);
-  }
-}
-
-export type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string[]> } };
-
-export function errorResponse(status: number, code: string, message: string, fields?: Record<string, string[]>) {
+export function errorResponse(code: ErrorCode, message: string, fields?: Record<string, string[]>) {
   const body: ErrorBody = { error: { code, message, ...(fields ? { fields } : {}) } };
-  return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+  return Response.json(body, { status: httpStatus[code], headers: { "Cache-Control": "no-store" } });
 }
 
 /**
@@ -34,17 +20,17 @@ function describe(error: unknown): string {
 
 /** Maps anything thrown in a route to the one error shape. Unknown errors are logged and hidden. */
 export function toErrorResponse(error: unknown, context: string): Response {
-  if (error instanceof AppError) return errorResponse(error.status, error.code, error.message, error.fields);
+  if (error instanceof AppError) return errorResponse(error.code, error.message, error.fields);
   if (error instanceof PiApiError) {
     console.error(`[${context}] Pi Platform API failure: ${error.message}`);
     return error.kind === "unavailable"
-      ? errorResponse(503, "pi_unavailable", "Pi's servers could not be reached. Please try again in a moment.")
-      : errorResponse(502, "pi_rejected", "Pi refused the request.");
+      ? errorResponse("pi_unavailable", "Pi's servers could not be reached. Please try again in a moment.")
+      : errorResponse("pi_rejected", "Pi refused the request.");
   }
   if (error instanceof EnvError) {
     console.error(`[${context}] ${error.message}`);
-    return errorResponse(500, "server_misconfigured", "The server is not configured correctly.");
+    return errorResponse("server_misconfigured", "The server is not configured correctly.");
   }
   console.error(`[${context}] unexpected error: ${describe(error)}`);
-  return errorResponse(500, "internal_error", "Something went wrong on our side.");
+  return errorResponse("internal_error", "Something went wrong on our side.");
 }

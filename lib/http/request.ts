@@ -1,8 +1,8 @@
 import type { z } from "zod";
-import { AppError } from "./errors";
+import { AppError } from "@/lib/contract";
 
 const maxBodyBytes = 16 * 1024;
-const tooLarge = () => new AppError(413, "payload_too_large", "The request body is too large.");
+const tooLarge = () => new AppError("payload_too_large", "The request body is too large.");
 
 /** Reads at most maxBodyBytes, so an oversized body is refused without being buffered. */
 async function readText(request: Request): Promise<string> {
@@ -22,7 +22,7 @@ async function readText(request: Request): Promise<string> {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
   } catch {
-    throw new AppError(400, "invalid_request", "The request body is not valid UTF-8.");
+    throw new AppError("invalid_request", "The request body is not valid UTF-8.");
   }
 }
 
@@ -33,7 +33,7 @@ export async function readJson<T>(request: Request, schema: z.ZodType<T>): Promi
   try {
     json = text === "" ? {} : JSON.parse(text);
   } catch {
-    throw new AppError(400, "invalid_request", "The request body is not valid JSON.");
+    throw new AppError("invalid_request", "The request body is not valid JSON.");
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
@@ -42,7 +42,7 @@ export async function readJson<T>(request: Request, schema: z.ZodType<T>): Promi
       const key = issue.path.join(".") || "body";
       (fields[key] ??= []).push(issue.message);
     }
-    throw new AppError(400, "invalid_request", "The request body is invalid.", fields);
+    throw new AppError("invalid_request", "The request body is invalid.", fields);
   }
   return parsed.data;
 }

@@ -1,22 +1,14 @@
 import "server-only";
+import { AppError, type IncompleteOutcome } from "@/lib/contract";
 import { getDb, type Database } from "@/lib/db";
 import { bindPayment, recordPaymentReview } from "@/lib/db/repositories/orders";
 import type { Order } from "@/lib/db/schema";
 import { getPiEnv } from "@/lib/env";
-import { AppError } from "@/lib/http/errors";
 import type { PiPayment } from "@/lib/pi/mappers";
-import * as pi from "@/lib/pi/platform-api";
-import type { OrderView } from "./orders";
+import { piApi } from "@/lib/pi/platform-api";
 import { ensurePiStep, readPayment } from "./pi-steps";
 import { checkCompletion, checkIncompleteOwnership, decideIncomplete } from "./rules";
 import { completeWithPi, markOrderCancelled, orderForPayment, reject, reload, settlePayment } from "./settlement";
-
-export type IncompleteOutcome = {
-  outcome: "completed" | "cancelled";
-  order: OrderView | null;
-  /** True when no order of the caller matched, so nothing was delivered and a review row was written. */
-  needsReview: boolean;
-};
 
 /**
  * Writes the review row. The payment is already resolved with Pi by then, so a failure here is
@@ -56,7 +48,7 @@ async function resolve(db: Database, payment: PiPayment, userUid: string, mayRer
   const action = decideIncomplete(payment);
   if (action === "cancel") {
     try {
-      await ensurePiStep(payment.id, () => pi.cancelPayment(payment.id), (p) => p.cancelled);
+      await ensurePiStep(payment.id, () => piApi.cancel(payment.id), (p) => p.cancelled);
     } catch (error) {
       // The Pioneer's transaction arrived between our read and the cancel: decide again, once.
       if (mayReread && error instanceof AppError && error.code === "pi_refused") return resolve(db, await readPayment(payment.id), userUid, false);

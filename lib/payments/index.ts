@@ -1,5 +1,8 @@
-export { catalog, findProduct, type Product } from "./catalog";
-export { resolveIncompletePayment, type IncompleteOutcome } from "./incomplete";
-export { createOrder, listOrders, type OrderView } from "./orders";
+/**
+ * The payment engine: what makes a Pi payment approvable and completable, and the steps that move
+ * an order with Pi. A fork changes the shop (lib/shop), not this.
+ */
+export { resolveIncompletePayment } from "./incomplete";
+export { createOrder, listOrders } from "./orders";
 export { reconcileOrdersOf } from "./reconcile";
 export { approvePayment, cancelPayment, completePayment } from "./service";

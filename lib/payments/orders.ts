@@ -1,22 +1,20 @@
 import "server-only";
+import { AppError, type OrderView } from "@/lib/contract";
 import { getDb } from "@/lib/db";
 import { insertOrder, listOrdersOf } from "@/lib/db/repositories/orders";
-import type { Order, OrderStatus } from "@/lib/db/schema";
-import { AppError } from "@/lib/http/errors";
-import { findProduct, memoFor } from "./catalog";
-import { normalizeAmount } from "./amount";
+import type { Order } from "@/lib/db/schema";
+import { normalizeAmount } from "@/lib/pi/amount";
+import { findProduct, memoFor } from "@/lib/shop";
 
-/** An order as the API shows it. `amount` is a JSON number because Pi.createPayment takes one. */
-export type OrderView = {
-  id: string;
-  productId: string;
-  amount: number;
-  memo: string;
-  status: OrderStatus;
-  paymentId: string | null;
-  txid: string | null;
-  createdAt: string;
-};
+/** How long an unsettled order waits for the Pioneer: to start paying, or to confirm an approved payment. */
+const unsettledLifetimeMs = 30 * 60 * 1000;
+
+function expiresAt(order: Order): string | null {
+  if (order.status === "awaiting_payment") return new Date(order.createdAt.getTime() + unsettledLifetimeMs).toISOString();
+  // Approval is the order's last update before payment.
+  if (order.status === "approved") return new Date(order.updatedAt.getTime() + unsettledLifetimeMs).toISOString();
+  return null;
+}
 
 export function toOrderView(order: Order): OrderView {
   return {
@@ -28,13 +26,14 @@ export function toOrderView(order: Order): OrderView {
     paymentId: order.piPaymentId,
     txid: order.txid,
     createdAt: order.createdAt.toISOString(),
+    expiresAt: expiresAt(order),
   };
 }
 
 /** Creates an order priced from the catalog; the client chooses only which product. */
 export async function createOrder(userUid: string, productId: string): Promise<OrderView> {
   const product = findProduct(productId);
-  if (!product) throw new AppError(404, "product_not_found", "There is no such product.");
+  if (!product) throw new AppError("product_not_found", "There is no such product.");
   const order = await insertOrder(await getDb(), { userUid, productId, amount: product.price, memo: memoFor(product) });
   return toOrderView(order);
 }

@@ -1,17 +1,17 @@
 import "server-only";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/contract";
 import { PiApiError } from "@/lib/pi/errors";
 import { toPiPayment, type PiPayment } from "@/lib/pi/mappers";
-import { getPayment } from "@/lib/pi/platform-api";
+import { piApi } from "@/lib/pi/platform-api";
 
 /** Pi's own record of a payment, re-read with the server key: nothing the client says about it is used. */
 export async function readPayment(paymentId: string): Promise<PiPayment> {
   try {
-    return toPiPayment(await getPayment(paymentId));
+    return toPiPayment(await piApi.getPayment(paymentId));
   } catch (error) {
     // Pi answers an unknown or malformed id with 404 (or 400): either way, no such payment.
     if (error instanceof PiApiError && error.kind === "rejected" && (error.status === 404 || error.status === 400)) {
-      throw new AppError(404, "payment_not_found", "Pi has no payment with this id.");
+      throw new AppError("payment_not_found", "Pi has no payment with this id.");
     }
     throw error;
   }
@@ -28,7 +28,7 @@ export async function ensurePiStep(paymentId: string, step: () => Promise<unknow
   } catch (error) {
     if (!(error instanceof PiApiError && error.kind === "rejected")) throw error;
     if (!isDone(await readPayment(paymentId))) {
-      throw new AppError(409, "pi_refused", `Pi refused this payment step (${error.code}).`);
+      throw new AppError("pi_refused", `Pi refused this payment step (${error.code}).`);
     }
   }
 }

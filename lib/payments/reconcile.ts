@@ -1,8 +1,8 @@
 import "server-only";
+import type { OrderView } from "@/lib/contract";
 import { getDb } from "@/lib/db";
 import { listUnsettledOrdersOf } from "@/lib/db/repositories/orders";
 import { getPiEnv } from "@/lib/env";
-import type { OrderView } from "./orders";
 import { readPayment } from "./pi-steps";
 import { checkCompletion } from "./rules";
 import { markOrderCancelled, settlePayment } from "./settlement";

@@ -1,6 +1,7 @@
+import type { ErrorCode } from "@/lib/contract";
 import type { OrderStatus } from "@/lib/db/schema";
+import { amountsEqual } from "@/lib/pi/amount";
 import type { PiPayment } from "@/lib/pi/mappers";
-import { amountsEqual } from "./amount";
 
 /**
  * What makes a Pi payment approvable or completable for an order. Pure functions: no HTTP, no
@@ -33,7 +34,7 @@ export const rejectionMessages = {
   payment_not_bound: "This payment was not approved for any of your orders.",
   transaction_missing: "Pi has no transaction for this payment yet.",
   txid_mismatch: "This transaction is not the payment's own.",
-} as const;
+} as const satisfies Partial<Record<ErrorCode, string>>;
 export type RejectionCode = keyof typeof rejectionMessages;
 
 const fail = (code: RejectionCode): RuleFailure => ({ ok: false, code, message: rejectionMessages[code] });

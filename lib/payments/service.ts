@@ -1,10 +1,11 @@
 import "server-only";
+import { AppError, type OrderView } from "@/lib/contract";
 import { getDb } from "@/lib/db";
-import { bindPayment, findOrder, findOrderByPayment, transitionOrder } from "@/lib/db/repositories/orders";
+import { bindPayment, findOrder, findOrderByPayment } from "@/lib/db/repositories/orders";
 import { getPiEnv } from "@/lib/env";
-import { AppError } from "@/lib/http/errors";
-import * as pi from "@/lib/pi/platform-api";
-import { toOrderView, type OrderView } from "./orders";
+import { piApi } from "@/lib/pi/platform-api";
+import { transitionOrder } from "./order-states";
+import { toOrderView } from "./orders";
 import { ensurePiStep, readPayment } from "./pi-steps";
 import { checkApproval, checkCompletion, checkPaymentBasics } from "./rules";
 import { markOrderCancelled, orderForPayment, reject, reload, settlePayment } from "./settlement";
@@ -25,7 +26,7 @@ export async function approvePayment(userUid: string, paymentId: string): Promis
     if (!retry.ok) reject(retry);
     return toOrderView(current);
   }
-  if (!payment.approved) await ensurePiStep(payment.id, () => pi.approvePayment(payment.id), (p) => p.approved);
+  if (!payment.approved) await ensurePiStep(payment.id, () => piApi.approve(payment.id), (p) => p.approved);
   return toOrderView((await transitionOrder(db, order.id, "awaiting_payment", "approved")) ?? (await reload(db, order)));
 }
 
@@ -44,7 +45,7 @@ export async function cancelPayment(userUid: string, paymentId: string): Promise
   const basics = checkPaymentBasics(payment, userUid, getPiEnv().network);
   if (!basics.ok) reject(basics);
   if (!payment.cancelled) {
-    throw new AppError(409, "payment_not_cancelled", "Pi does not report this payment as cancelled, so the order stays open.");
+    throw new AppError("payment_not_cancelled", "Pi does not report this payment as cancelled, so the order stays open.");
   }
   const db = await getDb();
   const order = await orderForPayment(db, payment, userUid);

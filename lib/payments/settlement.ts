@@ -1,35 +1,21 @@
 import "server-only";
+import { AppError, type OrderView } from "@/lib/contract";
 import type { Database } from "@/lib/db";
-import { findOrder, findOrderByPayment, transitionOrder } from "@/lib/db/repositories/orders";
+import { findOrder, findOrderByPayment } from "@/lib/db/repositories/orders";
 import type { Order } from "@/lib/db/schema";
-import { AppError } from "@/lib/http/errors";
 import type { PiPayment } from "@/lib/pi/mappers";
-import * as pi from "@/lib/pi/platform-api";
-import { fulfilOrder } from "./fulfilment";
-import { toOrderView, type OrderView } from "./orders";
+import { piApi } from "@/lib/pi/platform-api";
+import { fulfilOrder } from "@/lib/shop";
+import { transitionOrder } from "./order-states";
+import { toOrderView } from "./orders";
 import { ensurePiStep } from "./pi-steps";
-import type { RejectionCode, RuleFailure } from "./rules";
+import type { RuleFailure } from "./rules";
 
 /** The order-changing steps shared by the payment routes and reconciliation. */
 
-const ruleStatus: Record<RejectionCode, number> = {
-  payment_not_yours: 403,
-  wrong_direction: 422,
-  wrong_network: 422,
-  payment_cancelled: 409,
-  order_not_found: 404,
-  order_not_awaiting_payment: 409,
-  order_bound_to_other_payment: 409,
-  amount_mismatch: 422,
-  memo_mismatch: 422,
-  payment_not_bound: 409,
-  transaction_missing: 409,
-  txid_mismatch: 422,
-};
-
 /** Answers a failed rule with its own code, so the client learns exactly which check failed. */
 export function reject(failure: RuleFailure): never {
-  throw new AppError(ruleStatus[failure.code], failure.code, failure.message);
+  throw new AppError(failure.code, failure.message);
 }
 
 export async function reload(db: Database, order: Order): Promise<Order> {
@@ -38,7 +24,7 @@ export async function reload(db: Database, order: Order): Promise<Order> {
 
 /** Completes the payment with Pi, unless Pi's record already shows it completed. */
 export async function completeWithPi(payment: PiPayment, txid: string): Promise<void> {
-  if (!payment.completed) await ensurePiStep(payment.id, () => pi.completePayment(payment.id, txid), (p) => p.completed);
+  if (!payment.completed) await ensurePiStep(payment.id, () => piApi.complete(payment.id, txid), (p) => p.completed);
 }
 
 /**
@@ -47,7 +33,7 @@ export async function completeWithPi(payment: PiPayment, txid: string): Promise<
  */
 export async function settlePayment(db: Database, payment: PiPayment & { txid: string }, order: Order): Promise<OrderView> {
   if (order.status === "paid") return toOrderView(order);
-  if (order.status === "cancelled") throw new AppError(409, "order_cancelled", "This order was cancelled.");
+  if (order.status === "cancelled") throw new AppError("order_cancelled", "This order was cancelled.");
   await completeWithPi(payment, payment.txid);
 
   const paid = await db.transaction(async (tx) => {

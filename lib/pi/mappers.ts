@@ -1,7 +1,5 @@
+import type { Pioneer } from "@/lib/contract";
 import type { PaymentDto, UserDto } from "./schemas";
-
-/** A Pioneer as the app knows them: identity from Pi's /me, never from the client. */
-export type Pioneer = { uid: string; username: string | null };
 
 export function toPioneer(dto: UserDto): Pioneer {
   return { uid: dto.uid, username: dto.username ?? null };

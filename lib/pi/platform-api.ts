@@ -58,27 +58,17 @@ async function call<T>(method: "GET" | "POST", path: string, auth: Auth, schema:
 
 const paymentPath = (paymentId: string) => `/payments/${encodeURIComponent(paymentId)}`;
 
-/** GET /me with the Pioneer's access token: the only source of identity. */
-export function getMe(accessToken: string): Promise<UserDto> {
-  return call("GET", "/me", { bearer: accessToken }, userDtoSchema);
-}
-
-/** GET /payments/{id}: Pi's own record of a payment. */
-export function getPayment(paymentId: string): Promise<PaymentDto> {
-  return call("GET", paymentPath(paymentId), "server-key", paymentDtoSchema);
-}
-
-/** POST /payments/{id}/approve: lets the Pioneer sign the transaction. */
-export function approvePayment(paymentId: string): Promise<PaymentDto> {
-  return call("POST", `${paymentPath(paymentId)}/approve`, "server-key", paymentDtoSchema);
-}
-
-/** POST /payments/{id}/complete with the payment's own txid: closes the payment on Pi's side. */
-export function completePayment(paymentId: string, txid: string): Promise<PaymentDto> {
-  return call("POST", `${paymentPath(paymentId)}/complete`, "server-key", paymentDtoSchema, { txid });
-}
-
-/** POST /payments/{id}/cancel: only possible while the payment has no transaction. */
-export function cancelPayment(paymentId: string): Promise<PaymentDto> {
-  return call("POST", `${paymentPath(paymentId)}/cancel`, "server-key", paymentDtoSchema, {});
-}
+/** Pi's Platform API, one function per endpoint. Named for Pi's side: the app's own steps are in lib/payments. */
+export const piApi = {
+  /** GET /me with the Pioneer's access token: the only source of identity. */
+  me: (accessToken: string): Promise<UserDto> => call("GET", "/me", { bearer: accessToken }, userDtoSchema),
+  /** GET /payments/{id}: Pi's own record of a payment. */
+  getPayment: (paymentId: string): Promise<PaymentDto> => call("GET", paymentPath(paymentId), "server-key", paymentDtoSchema),
+  /** POST /payments/{id}/approve: lets the Pioneer sign the transaction. */
+  approve: (paymentId: string): Promise<PaymentDto> => call("POST", `${paymentPath(paymentId)}/approve`, "server-key", paymentDtoSchema),
+  /** POST /payments/{id}/complete with the payment's own txid: closes the payment on Pi's side. */
+  complete: (paymentId: string, txid: string): Promise<PaymentDto> =>
+    call("POST", `${paymentPath(paymentId)}/complete`, "server-key", paymentDtoSchema, { txid }),
+  /** POST /payments/{id}/cancel: only possible while the payment has no transaction. */
+  cancel: (paymentId: string): Promise<PaymentDto> => call("POST", `${paymentPath(paymentId)}/cancel`, "server-key", paymentDtoSchema, {}),
+};

@@ -8,7 +8,8 @@ import { POST as incompletePOST } from "@/app/api/payments/incomplete/route";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { fulfilments, orders } from "@/lib/db/schema";
-import type { OrderView } from "@/lib/payments/orders";
+import type { OrderView } from "@/lib/contract";
+import type { OwnedItem } from "@/lib/shop";
 import type { PaymentDto } from "@/lib/pi/schemas";
 import { call, type Emulator } from "./app";
 
@@ -28,7 +29,7 @@ export function shop(emulator: () => Emulator) {
       if (status !== 201) throw new Error(`order creation answered ${status}`);
       return body.order;
     },
-    orders: (pioneer: Pioneer) => call<{ orders: OrderView[] }>(ordersGET, "GET", "/api/orders", { token: pioneer.sessionToken }),
+    orders: (pioneer: Pioneer) => call<{ orders: OrderView[]; owned: OwnedItem[] }>(ordersGET, "GET", "/api/orders", { token: pioneer.sessionToken }),
     /** Pi.createPayment for an order, as the app's client calls it; `terms` lets a test lie about it. */
     payOrder(pioneer: Pioneer, order: OrderView, terms: { amount?: number; memo?: string } = {}): Promise<PaymentDto> {
       return this.pay(pioneer, terms.amount ?? order.amount, { orderId: order.id }, terms.memo ?? order.memo);

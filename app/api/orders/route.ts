@@ -3,6 +3,7 @@ import { readJson } from "@/lib/http/request";
 import { route } from "@/lib/http/route";
 import { createOrder, listOrders } from "@/lib/payments";
 import { createOrderBodySchema } from "@/lib/payments/requests";
+import { listOwned } from "@/lib/shop";
 
 export const dynamic = "force-dynamic";
 
@@ -13,8 +14,9 @@ export const POST = route("orders.create", async (request) => {
   return Response.json({ order: await createOrder(user.uid, productId) }, { status: 201 });
 });
 
-/** GET → {orders}: the caller's own, newest first. */
+/** GET → {orders, owned}: the caller's own orders, newest first, and what their paid orders delivered. */
 export const GET = route("orders.list", async (request) => {
   const { user } = await requireCaller(request);
-  return Response.json({ orders: await listOrders(user.uid) }, { headers: { "Cache-Control": "no-store" } });
+  const [orders, owned] = await Promise.all([listOrders(user.uid), listOwned(user.uid)]);
+  return Response.json({ orders, owned }, { headers: { "Cache-Control": "no-store" } });
 });

@@ -1,4 +1,4 @@
-import { catalog } from "@/lib/payments";
+import { catalog } from "@/lib/shop";
 
 /** GET → {products}: the server's catalog, the only source of prices. */
 export function GET() {

@@ -3,7 +3,6 @@ import { and, desc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm"
 import type { Database } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { orders, paymentReviews, type Order, type OrderStatus } from "@/lib/db/schema";
-import { canTransition } from "@/lib/payments/transitions";
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -53,15 +52,15 @@ export async function bindPayment(db: Database, orderId: string, piPaymentId: st
 /**
  * Moves an order from `from` to `to` only if it is still in `from` (UPDATE … WHERE status = from),
  * so concurrent retries cannot both win. Returns the updated order, or null when another call did.
+ * Which moves are legal is the payment engine's business (lib/payments/order-states.ts).
  */
-export async function transitionOrder(
+export async function updateOrderStatus(
   db: Database,
   orderId: string,
   from: OrderStatus,
   to: OrderStatus,
   options: { txid?: string; unlessBoundToOtherThan?: string } = {},
 ): Promise<Order | null> {
-  if (!canTransition(from, to)) throw new Error(`illegal order transition ${from} → ${to}`);
   const { txid, unlessBoundToOtherThan: paymentId } = options;
   const [row] = await db
     .update(orders)

@@ -124,6 +124,30 @@ describeEachEngine("sign in with Pi", ({ engine }) => {
     expect((await call(signoutPOST, "POST", "/api/auth/signout", { token })).status).toBe(200);
   });
 
+  it("remembers a sign-out in a partitioned cookie, so the app does not sign in again by itself, until the next sign-in", async () => {
+    const { response } = await signIn("ivan");
+    const out = await call(signoutPOST, "POST", "/api/auth/signout", { cookie: response.body.sessionToken });
+    const cookies = out.headers.getSetCookie();
+    const mark = cookies.find((c) => c.startsWith("__Host-pi_signed_out=1;"));
+    expect(mark).toMatch(/Secure/);
+    expect(mark).toMatch(/Partitioned/);
+    expect(mark).toMatch(/HttpOnly/);
+    const afterwards = await call<ErrorBody>(sessionGET, "GET", "/api/auth/session", { headers: { Cookie: "__Host-pi_signed_out=1" } });
+    expect([afterwards.status, afterwards.body.error.code]).toEqual([401, "signed_out"]);
+    // A browser that never signed out here is merely unauthenticated.
+    const stranger = await call<ErrorBody>(sessionGET, "GET", "/api/auth/session");
+    expect([stranger.status, stranger.body.error.code]).toEqual([401, "unauthenticated"]);
+    // Signing in again lifts the mark.
+    const again = await signIn("ivan");
+    expect(again.response.headers.getSetCookie()).toContainEqual(expect.stringMatching(/^__Host-pi_signed_out=; .*Max-Age=0/));
+  });
+
+  it("refuses a sign-out with no credentials from another origin: its answer sets a cookie", async () => {
+    const foreign = await call<ErrorBody>(signoutPOST, "POST", "/api/auth/signout", { origin: "https://evil.example" });
+    expect([foreign.status, foreign.body.error.code]).toEqual([403, "forbidden_origin"]);
+    expect(foreign.headers.get("set-cookie")).toBeNull();
+  });
+
   it("sign-out with a stale bearer still revokes the cookie's session", async () => {
     const first = (await signIn("ivy")).response.body.sessionToken;
     const second = (await signIn("ivy")).response.body.sessionToken;

@@ -13,7 +13,7 @@ describeEachEngine("a purchase", ({ engine }) => {
   it("goes order → approve → sign → complete, delivers once, and costs 4 Platform API calls", async () => {
     const alice = await s.pioneer("alice1");
     const order = await s.order(alice);
-    expect(order).toMatchObject({ productId: "pro-month", amount: 3.1415926, memo: "Pro for a month", status: "awaiting_payment" });
+    expect(order).toMatchObject({ productId: "pro-month", amount: 5, memo: "Pro for a month", status: "awaiting_payment" });
     await s.clearCalls();
 
     const payment = await s.payOrder(alice, order);
@@ -39,7 +39,23 @@ describeEachEngine("a purchase", ({ engine }) => {
     ]);
 
     const history = await s.orders(alice);
-    expect(history.body.orders.map((o) => [o.id, o.status])).toEqual([[order.id, "paid"]]);
+    expect(history.body.orders.map((o) => [o.id, o.status, o.expiresAt])).toEqual([[order.id, "paid", null]]);
+    // What the Pioneer now owns: a month of Pro from now.
+    expect(history.body.owned).toEqual([expect.objectContaining({ kind: "subscription", productId: "pro-month", active: true })]);
+    const owned = history.body.owned[0];
+    const until = owned?.kind === "subscription" ? Date.parse(owned.activeUntil) : 0;
+    expect(until - Date.now()).toBeGreaterThan(29.9 * 24 * 3600 * 1000);
+    expect(until - Date.now()).toBeLessThanOrEqual(30 * 24 * 3600 * 1000);
+  });
+
+  it("shows an unpaid order with when it expires, and nothing owned before payment", async () => {
+    const bob = await s.pioneer("bob-unpaid");
+    const order = await s.order(bob, "sticker-pack");
+    const expires = Date.parse(order.expiresAt ?? "");
+    expect(expires - Date.parse(order.createdAt)).toBe(30 * 60 * 1000);
+    const history = await s.orders(bob);
+    expect(history.body.orders).toEqual([expect.objectContaining({ id: order.id, status: "awaiting_payment", expiresAt: order.expiresAt })]);
+    expect(history.body.owned).toEqual([]);
   });
 
   it.each([

@@ -2,9 +2,10 @@
 import { expect, it, vi } from "vitest";
 import { POST as reconcilePOST } from "@/app/api/payments/reconcile/route";
 import { getDb } from "@/lib/db";
-import { bindPayment, insertOrder, transitionOrder } from "@/lib/db/repositories/orders";
+import { bindPayment, insertOrder } from "@/lib/db/repositories/orders";
 import { upsertUser } from "@/lib/db/repositories/users";
-import type { OrderView } from "@/lib/payments/orders";
+import type { OrderView } from "@/lib/contract";
+import { transitionOrder } from "@/lib/payments/order-states";
 import { call, useEmulator, type ErrorBody } from "../../helpers/app";
 import { describeEachEngine, useEngineEnv } from "../../helpers/db-engines";
 import { fulfilmentsOf, orderRow, shop, type Pioneer } from "../../helpers/shop";

@@ -1,9 +1,7 @@
 import { fireEvent, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { SessionPanel } from "@/components/session-panel";
-import { SessionProvider } from "@/components/session-provider";
 import { configurePiSdk, markPiSdkScript } from "@/lib/pi/sdk";
-import { countOf, frameThePage, renderWithSwr, resetPage, stubApi, waitAdvancing } from "./render";
+import { countOf, frameThePage, renderApp, resetPage, stubApi, waitAdvancing } from "./render";
 
 // No window.Pi in this file: Pi's script is slow or missing. The SDK module keeps the script's
 // state for the page, so the pending case runs before the failed one.
@@ -15,11 +13,7 @@ afterEach(resetPage);
 function renderPanel() {
   configurePiSdk({ sandbox: false, requiresFrame: false });
   const calls = stubApi({ "GET /api/auth/session": unauthenticated });
-  renderWithSwr(
-    <SessionProvider>
-      <SessionPanel />
-    </SessionProvider>,
-  );
+  renderApp();
   return calls;
 }
 

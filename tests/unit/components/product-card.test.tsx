@@ -1,11 +1,11 @@
 import { fireEvent, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { OrderHistory } from "@/components/order-history";
-import { ProductCard } from "@/components/product-card";
+import { OrderHistory } from "@/components/orders";
+import { ProductCard } from "@/components/shop/product-card";
 import type { PiAuthResult, PiPaymentCallbacks } from "@/lib/pi/sdk-types";
-import { countOf, deferred, installPi, piSignsIn, renderWithSwr, resetPage, stubApi, waitAdvancing } from "./render";
+import { countOf, deferred, installPi, piSignsIn, renderApp, resetPage, stubApi, waitAdvancing } from "./render";
 
-const product = { id: "pro-month", name: "Pro for a month", description: "All features.", price: "3.1415926" };
+const product = { id: "pro-month", name: "Pro for a month", description: "All features.", price: "3.1415926", delivers: { kind: "subscription", days: 30 } } as const;
 const order = { id: "order-1", productId: "pro-month", amount: 3.1415926, memo: "Pro for a month", status: "awaiting_payment" };
 const unavailable = () => ({ status: 503, body: { error: { code: "pi_unavailable", message: "Pi's servers could not be reached. Please try again in a moment." } } });
 const approved = () => ({ status: 200, body: { order: { ...order, status: "approved" } } });
@@ -13,29 +13,36 @@ const settling = "Your payment went through. We're finishing your order; it will
 
 afterEach(resetPage);
 
-const buyButton = () => screen.getByRole<HTMLButtonElement>("button", { name: "Buy Pro for a month for 3.1415926 Pi" });
+const buyButton = () => screen.getByRole<HTMLButtonElement>("button", { name: /^Buy (again )?Pro for a month for 3\.1415926 Pi$/ });
 const payingButton = () => screen.getByRole<HTMLButtonElement>("button", { name: "Paying for Pro for a month" });
-const statusText = () => screen.getByRole("status").textContent;
+const purchaseStatus = () => screen.getByTestId("purchase-status-pro-month");
+const statusText = () => purchaseStatus().textContent;
+const paid = "Paid. Thank you! It's in What you own.";
 
-/** Renders the card (and the order list it refreshes), then taps Buy; `wallet` plays Pi's part. */
-function setup(wallet: (callbacks: PiPaymentCallbacks) => void, routes: Parameters<typeof stubApi>[0] = {}, authenticate = piSignsIn("u1")) {
+/**
+ * Renders the card (and the order list it refreshes) for a restored session, waits for the app's
+ * open-time checks (one reconcile), then taps Buy; `wallet` plays Pi's part.
+ */
+async function setup(wallet: (callbacks: PiPaymentCallbacks) => void, routes: Parameters<typeof stubApi>[0] = {}, authenticate = piSignsIn("u1")) {
   const createPayment = vi.fn((_data: unknown, callbacks: PiPaymentCallbacks) => wallet(callbacks));
   installPi({ createPayment, authenticate });
   const calls = stubApi({
     "POST /api/orders": () => ({ status: 201, body: { order } }),
-    "GET /api/orders": () => ({ status: 200, body: { orders: [] } }),
+    "GET /api/auth/session": () => ({ status: 200, body: { user: { uid: "u1", username: "alice" } } }),
+    "GET /api/orders": () => ({ status: 200, body: { orders: [], owned: [] } }),
     "POST /api/payments/approve": approved,
     "POST /api/payments/complete": () => ({ status: 200, body: { order: { ...order, status: "paid" } } }),
     "POST /api/payments/cancel": () => ({ status: 200, body: { order: { ...order, status: "cancelled" } } }),
     "POST /api/payments/reconcile": () => ({ status: 200, body: { orders: [] } }),
     ...routes,
   });
-  renderWithSwr(
+  renderApp(
     <>
       <ProductCard product={product} canBuy />
       <OrderHistory />
     </>,
   );
+  await vi.waitFor(() => expect(countOf(calls, "POST /api/payments/reconcile")).toBe(1));
   fireEvent.click(buyButton());
   return { createPayment, authenticate, calls };
 }
@@ -43,8 +50,8 @@ function setup(wallet: (callbacks: PiPaymentCallbacks) => void, routes: Paramete
 describe("ProductCard", () => {
   it("pays the server's order amount and announces each step until paid", async () => {
     let callbacks: PiPaymentCallbacks | undefined;
-    const { createPayment, calls } = setup((c) => (callbacks = c));
-    const status = screen.getByRole("status");
+    const { createPayment, calls } = await setup((c) => (callbacks = c));
+    const status = purchaseStatus();
     expect(await screen.findByText("Confirm the payment in your Pi wallet.")).toBe(status);
     expect(createPayment).toHaveBeenCalledWith({ amount: 3.1415926, memo: "Pro for a month", metadata: { orderId: "order-1" } }, expect.anything());
     expect(calls.find((c) => c.route === "POST /api/orders")?.body).toEqual({ productId: "pro-month" });
@@ -52,14 +59,14 @@ describe("ProductCard", () => {
     callbacks?.onReadyForServerApproval("pay-1");
     await vi.waitFor(() => expect(calls.some((c) => c.route === "POST /api/payments/approve")).toBe(true));
     callbacks?.onReadyForServerCompletion("pay-1", "tx-1");
-    expect(await screen.findByText("Paid. Thank you!")).toBe(status);
+    expect(await screen.findByText(paid)).toBe(status);
     expect(calls.find((c) => c.route === "POST /api/payments/complete")?.body).toEqual({ paymentId: "pay-1", txid: "tx-1" });
     expect(buyButton().disabled).toBe(false);
   });
 
   it("names the button by what it shows: Buy when idle, Paying while a purchase runs", async () => {
     let callbacks: PiPaymentCallbacks | undefined;
-    setup((c) => (callbacks = c));
+    await setup((c) => (callbacks = c));
     await screen.findByText("Confirm the payment in your Pi wallet.");
     expect(payingButton().disabled).toBe(true);
     expect(payingButton().textContent).toBe("Paying…");
@@ -70,7 +77,7 @@ describe("ProductCard", () => {
   it("waits for Pi.authenticate before creating the order and the payment, and reuses it for the next purchase", async () => {
     const auth = deferred<PiAuthResult>();
     const authenticate = vi.fn(() => auth.promise);
-    const { createPayment, calls } = setup((c) => c.onCancel("pay-1"), {}, authenticate);
+    const { createPayment, calls } = await setup((c) => c.onCancel("pay-1"), {}, authenticate);
     await vi.waitFor(() => expect(authenticate).toHaveBeenCalledTimes(1));
     expect(statusText()).toBe("Connecting to Pi…");
     expect(countOf(calls, "POST /api/orders")).toBe(0);
@@ -83,19 +90,32 @@ describe("ProductCard", () => {
     expect(authenticate).toHaveBeenCalledTimes(1);
   });
 
-  it("says why when Pi.authenticate fails, and asks Pi again at the next Buy", async () => {
-    const authenticate = vi.fn().mockRejectedValueOnce(new Error("User cancelled")).mockResolvedValue({ accessToken: "a", user: { uid: "u1" } });
-    const { createPayment, calls } = setup((c) => c.onCancel("pay-1"), {}, authenticate);
+  it("says so when the Pioneer declines in Pi while signed in, says why Buy failed, and asks Pi again at the next Buy", async () => {
+    const declined = new Error("User cancelled");
+    const authenticate = vi.fn().mockRejectedValueOnce(declined).mockRejectedValueOnce(declined).mockResolvedValue({ accessToken: "a", user: { uid: "u1" } });
+    const createPayment = vi.fn((_data: unknown, callbacks: PiPaymentCallbacks) => callbacks.onCancel("pay-1"));
+    installPi({ createPayment, authenticate });
+    const calls = stubApi({
+      "GET /api/auth/session": () => ({ status: 200, body: { user: { uid: "u1", username: "alice" } } }),
+      "POST /api/orders": () => ({ status: 201, body: { order } }),
+      "POST /api/payments/cancel": () => ({ status: 200, body: { order: { ...order, status: "cancelled" } } }),
+      "POST /api/payments/reconcile": () => ({ status: 200, body: { orders: [] } }),
+    });
+    renderApp(<ProductCard product={product} canBuy />);
+    // The open-time Pi.authenticate of a restored session: declined, and the Pioneer is told.
+    await vi.waitFor(() => expect(screen.getByTestId("session-error").textContent).toBe("You declined in Pi. Pi will ask again when you buy something."));
+
+    fireEvent.click(buyButton());
     expect(await screen.findByText(/Payment failed: Sign-in was cancelled in Pi/)).toBeTruthy();
     expect(countOf(calls, "POST /api/orders")).toBe(0);
 
     fireEvent.click(buyButton());
     await vi.waitFor(() => expect(createPayment).toHaveBeenCalledTimes(1));
-    expect(authenticate).toHaveBeenCalledTimes(2);
+    expect(authenticate).toHaveBeenCalledTimes(3);
   });
 
   it("announces a cancel from the wallet", async () => {
-    setup((c) => c.onCancel("pay-2"));
+    await setup((c) => c.onCancel("pay-2"));
     expect(await screen.findByText("Payment cancelled. Nothing was charged.")).toBeTruthy();
     expect(buyButton().disabled).toBe(false);
   });
@@ -106,7 +126,7 @@ describe("ProductCard", () => {
   ])("after %s, a late approve answer only refreshes the orders", async (_name, endFlow, message) => {
     let callbacks: PiPaymentCallbacks | undefined;
     const lateApproval = deferred<{ status: number; body: unknown }>();
-    const { calls } = setup((c) => (callbacks = c), { "POST /api/payments/approve": () => lateApproval.promise });
+    const { calls } = await setup((c) => (callbacks = c), { "POST /api/payments/approve": () => lateApproval.promise });
     await screen.findByText("Confirm the payment in your Pi wallet.");
     callbacks?.onReadyForServerApproval("pay-late");
     await vi.waitFor(() => expect(countOf(calls, "POST /api/payments/approve")).toBe(1));
@@ -125,7 +145,7 @@ describe("ProductCard", () => {
   it("keeps the purchase going when approval fails transiently, and each repeat of Pi's callback reaches the server", async () => {
     let callbacks: PiPaymentCallbacks | undefined;
     const answers = [unavailable, approved];
-    const { calls } = setup(
+    const { calls } = await setup(
       (c) => {
         callbacks = c;
         c.onReadyForServerApproval("pay-7");
@@ -139,12 +159,12 @@ describe("ProductCard", () => {
     expect(await screen.findByText("Confirm the payment in your Pi wallet.")).toBeTruthy();
     expect(countOf(calls, "POST /api/payments/approve")).toBe(2);
     callbacks?.onReadyForServerCompletion("pay-7", "tx-7");
-    expect(await screen.findByText("Paid. Thank you!")).toBeTruthy();
+    expect(await screen.findByText(paid)).toBeTruthy();
   });
 
   it("ends the purchase on a refused approval: the server's message, and Buy again", async () => {
     let callbacks: PiPaymentCallbacks | undefined;
-    const { calls } = setup(
+    const { calls } = await setup(
       (c) => {
         callbacks = c;
         c.onReadyForServerApproval("pay-3");
@@ -163,7 +183,7 @@ describe("ProductCard", () => {
   });
 
   it("treats an approve answer whose order is not approved as a failure", async () => {
-    setup((c) => c.onReadyForServerApproval("pay-4"), {
+    await setup((c) => c.onReadyForServerApproval("pay-4"), {
       "POST /api/payments/approve": () => ({ status: 200, body: { order: { ...order, status: "cancelled" } } }),
     });
     expect(await screen.findByText(/Payment failed: This order was cancelled/)).toBeTruthy();
@@ -171,7 +191,7 @@ describe("ProductCard", () => {
   });
 
   it("says a previous payment is being finished when Pi refuses a new one for it", async () => {
-    setup((c) => c.onError(new Error("A pending payment needs to be handled first")));
+    await setup((c) => c.onError(new Error("A pending payment needs to be handled first")));
     expect(await screen.findByText("Payment failed: Finishing your previous payment first. Try again in a moment.")).toBeTruthy();
     expect(buyButton().disabled).toBe(false);
   });
@@ -179,7 +199,7 @@ describe("ProductCard", () => {
   it("ignores the callbacks and late answers of an earlier purchase", async () => {
     const flows: PiPaymentCallbacks[] = [];
     const lateApproval = deferred<{ status: number; body: unknown }>();
-    const { calls } = setup((c) => flows.push(c), { "POST /api/payments/approve": () => lateApproval.promise });
+    const { calls } = await setup((c) => flows.push(c), { "POST /api/payments/approve": () => lateApproval.promise });
     await screen.findByText("Confirm the payment in your Pi wallet.");
     flows[0]?.onReadyForServerApproval("pay-old");
     flows[0]?.onError(new Error("The wallet closed."));
@@ -204,19 +224,20 @@ describe("ProductCard", () => {
   it("asks again for a completion whose answer was lost", async () => {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     const answers = [unavailable, unavailable, () => ({ status: 200, body: { order: { ...order, status: "paid" } } })];
-    const { calls } = setup((c) => c.onReadyForServerCompletion("pay-5", "tx-5"), {
+    const { calls } = await setup((c) => c.onReadyForServerCompletion("pay-5", "tx-5"), {
       "POST /api/payments/complete": () => (answers.shift() ?? unavailable)(),
     });
-    await waitAdvancing(() => expect(statusText()).toBe("Paid. Thank you!"));
+    await waitAdvancing(() => expect(statusText()).toBe(paid));
     expect(countOf(calls, "POST /api/payments/complete")).toBe(3);
-    expect(countOf(calls, "POST /api/payments/reconcile")).toBe(0);
+    // Only the app's open-time reconcile: the purchase needed none.
+    expect(countOf(calls, "POST /api/payments/reconcile")).toBe(1);
   });
 
   it("after the last completion attempt fails, says the payment went through, reconciles and refreshes the orders", async () => {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     let callbacks: PiPaymentCallbacks | undefined;
     const reconciled = deferred<{ status: number; body: unknown }>();
-    const { calls } = setup(
+    const { calls } = await setup(
       (c) => {
         callbacks = c;
         c.onReadyForServerCompletion("pay-6", "tx-6");
@@ -225,7 +246,8 @@ describe("ProductCard", () => {
     );
     // Pi repeats the callback meanwhile: the request in flight is already retrying.
     callbacks?.onReadyForServerCompletion("pay-6", "tx-6");
-    await waitAdvancing(() => expect(countOf(calls, "POST /api/payments/reconcile")).toBe(1));
+    // The app's open-time reconcile, then the purchase's own.
+    await waitAdvancing(() => expect(countOf(calls, "POST /api/payments/reconcile")).toBe(2));
     expect(countOf(calls, "POST /api/payments/complete")).toBe(4);
     expect(calls.find((c) => c.route === "POST /api/payments/reconcile")?.body).toEqual({});
     expect(statusText()).toBe(settling);
@@ -242,7 +264,7 @@ describe("ProductCard", () => {
   });
 
   it("when the server refuses the completion, says why instead of promising the order", async () => {
-    const { calls } = setup((c) => c.onReadyForServerCompletion("pay-7", "not-the-payments-txid"), {
+    const { calls } = await setup((c) => c.onReadyForServerCompletion("pay-7", "not-the-payments-txid"), {
       "POST /api/payments/complete": () => ({ status: 422, body: { error: { code: "txid_mismatch", message: "This transaction is not the payment's own." } } }),
     });
     await vi.waitFor(() => expect(statusText()).toBe("Payment failed: This transaction is not the payment's own."));
@@ -250,7 +272,7 @@ describe("ProductCard", () => {
   });
 
   it("does not call a purchase paid unless the server's order says paid", async () => {
-    setup((c) => c.onReadyForServerCompletion("pay-8", "tx-8"), {
+    await setup((c) => c.onReadyForServerCompletion("pay-8", "tx-8"), {
       "POST /api/payments/complete": () => ({ status: 200, body: { order: { ...order, status: "approved" } } }),
     });
     await vi.waitFor(() => expect(statusText()).toMatch(/^Payment failed: The app's server did not confirm this purchase/));

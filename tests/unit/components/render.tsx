@@ -1,7 +1,8 @@
 import { cleanup, render } from "@testing-library/react";
-import type { ReactElement } from "react";
+import type { ReactElement, ReactNode } from "react";
 import { SWRConfig } from "swr";
 import { vi } from "vitest";
+import { SessionControl, SessionNotice, SessionProvider } from "@/components/session";
 import { setSessionToken } from "@/lib/client/api";
 import { forgetPiAuthentication } from "@/lib/client/pi-auth";
 import { configurePiSdk, markPiSdkScript } from "@/lib/pi/sdk";
@@ -10,6 +11,17 @@ import type { PiAuthResult, PiSdk } from "@/lib/pi/sdk-types";
 /** Renders with a fresh SWR cache, so tests never share fetched data. */
 export function renderWithSwr(ui: ReactElement) {
   return render(<SWRConfig value={{ provider: () => new Map(), dedupingInterval: 0 }}>{ui}</SWRConfig>);
+}
+
+/** The app's shell as the root layout mounts it: one session for the page, its account corner and its notice. */
+export function renderApp(children?: ReactNode) {
+  return renderWithSwr(
+    <SessionProvider>
+      <SessionControl />
+      <SessionNotice />
+      {children}
+    </SessionProvider>,
+  );
 }
 
 type Answer = { status: number; body: unknown };

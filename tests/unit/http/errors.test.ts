@@ -1,13 +1,14 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { AppError, toErrorResponse } from "@/lib/http/errors";
+import { AppError } from "@/lib/contract";
+import { toErrorResponse } from "@/lib/http/errors";
 import { PiApiError } from "@/lib/pi/errors";
 
 afterEach(() => vi.restoreAllMocks());
 
 describe("toErrorResponse", () => {
   it("keeps the client's error shape and status for app errors", async () => {
-    const response = toErrorResponse(new AppError(422, "amount_mismatch", "The payment amount does not match the order."), "test");
+    const response = toErrorResponse(new AppError("amount_mismatch", "The payment amount does not match the order."), "test");
     expect(response.status).toBe(422);
     expect(await response.json()).toEqual({ error: { code: "amount_mismatch", message: "The payment amount does not match the order." } });
   });

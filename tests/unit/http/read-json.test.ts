@@ -1,8 +1,9 @@
 // @vitest-environment node
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/contract";
 import { readJson } from "@/lib/http/request";
+import { httpStatus } from "@/lib/http/status";
 
 const schema = z.object({ paymentId: z.string() });
 const post = (body: BodyInit, headers: Record<string, string> = {}) => new Request("http://app.test/api", { method: "POST", body, headers, duplex: "half" } as RequestInit);
@@ -10,7 +11,8 @@ const post = (body: BodyInit, headers: Record<string, string> = {}) => new Reque
 async function failure(request: Request) {
   const error = await readJson(request, schema).then(() => null, (e: unknown) => e);
   expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
+  const { code, fields } = error as AppError;
+  return { code, fields, status: httpStatus[code] };
 }
 
 describe("readJson", () => {

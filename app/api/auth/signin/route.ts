@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { assertAppOrigin, sessionCookie, sessionTtlSeconds, signIn } from "@/lib/auth";
+import { assertAppOrigin, clearedSignedOutCookie, sessionCookie, sessionTtlSeconds, signIn } from "@/lib/auth";
 import { readJson } from "@/lib/http/request";
 import { route } from "@/lib/http/route";
 
@@ -14,8 +14,8 @@ export const POST = route("auth.signin", async (request) => {
   if (request.headers.has("origin")) assertAppOrigin(request);
   const { accessToken } = await readJson(request, bodySchema);
   const { user, sessionToken } = await signIn(accessToken);
-  return Response.json(
-    { user, sessionToken },
-    { headers: { "Set-Cookie": sessionCookie(sessionToken, sessionTtlSeconds), "Cache-Control": "no-store" } },
-  );
+  const headers = new Headers({ "Cache-Control": "no-store" });
+  headers.append("Set-Cookie", sessionCookie(sessionToken, sessionTtlSeconds));
+  headers.append("Set-Cookie", clearedSignedOutCookie());
+  return Response.json({ user, sessionToken }, { headers });
 });

@@ -1,0 +1,65 @@
+"use client";
+
+import { Card, Notice, StatusPill } from "@/components/ui";
+import type { OrderView } from "@/lib/contract";
+import { describeOrder } from "./describe-order";
+import { useOrders } from "./use-orders";
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+const time = new Intl.DateTimeFormat(undefined, { timeStyle: "short" });
+const formatTime = (iso: string) => time.format(new Date(iso));
+
+function OrderRow({ order, now }: { order: OrderView; now: Date }) {
+  const { label, tone, detail } = describeOrder(order, now, formatTime);
+  return (
+    <li className="order" data-testid="order" data-status={order.status}>
+      <div className="order-main">
+        <span>{order.memo}</span>
+        {detail ? <p className="order-detail">{detail}</p> : null}
+      </div>
+      <div className="order-side">
+        <span className="order-amount">{order.amount} π</span>
+        <StatusPill tone={tone}>{label}</StatusPill>
+        <time className="muted" dateTime={order.createdAt}>
+          {dateTime.format(new Date(order.createdAt))}
+        </time>
+      </div>
+    </li>
+  );
+}
+
+/** The Pioneer's orders, newest first; cancelled ones fold away under a count. */
+export function OrderHistory() {
+  const { data, error, isLoading } = useOrders();
+  const now = new Date();
+  const open = data?.orders.filter((order) => order.status !== "cancelled") ?? [];
+  const cancelled = data?.orders.filter((order) => order.status === "cancelled") ?? [];
+
+  return (
+    <Card aria-labelledby="orders-heading">
+      <h2 id="orders-heading">Your orders</h2>
+      <Notice role="alert" tone="bad">
+        {error?.message ?? ""}
+      </Notice>
+      {isLoading ? <p className="muted">Loading your orders…</p> : null}
+      {data && data.orders.length === 0 ? <p className="muted">No orders yet.</p> : null}
+      <ul className="plain-list" data-testid="order-history">
+        {open.map((order) => (
+          <OrderRow key={order.id} order={order} now={now} />
+        ))}
+      </ul>
+      {cancelled.length > 0 ? (
+        <details className="collapsed-orders">
+          <summary>
+            {cancelled.length} cancelled {cancelled.length === 1 ? "order" : "orders"}
+          </summary>
+          <ul className="plain-list">
+            {cancelled.map((order) => (
+              <OrderRow key={order.id} order={order} now={now} />
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,2 @@
+export { EmulatorBadge } from "./emulator-badge";
+export { PiSdkScript } from "./pi-sdk-script";

@@ -1,0 +1,60 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { Button, focusPageTitle } from "@/components/ui";
+import { useSession } from "./use-session";
+
+/**
+ * The account corner of the header: the Pioneer's name and "Sign out", or "Sign in with Pi".
+ * After a sign-in focus moves to the page's title, after a sign-out to "Sign in with Pi", and a
+ * status line announces either.
+ */
+export function SessionControl() {
+  const { user, status, signingIn, signIn, signOut } = useSession();
+  const [announcement, setAnnouncement] = useState("");
+  const signInButton = useRef<HTMLButtonElement>(null);
+  const focusSignInNext = useRef(false);
+
+  useEffect(() => {
+    if (status === "signed-out" && focusSignInNext.current) {
+      focusSignInNext.current = false;
+      signInButton.current?.focus();
+    }
+  }, [status]);
+
+  const onSignIn = async () => {
+    if (!(await signIn())) return;
+    setAnnouncement("Signed in.");
+    focusPageTitle();
+  };
+  const onSignOut = async () => {
+    focusSignInNext.current = true;
+    if (await signOut()) setAnnouncement("Signed out.");
+    else focusSignInNext.current = false;
+  };
+
+  return (
+    <div className="account" data-testid="account">
+      {status === "signed-in" && user ? (
+        <>
+          <span className="account-name">
+            <span className="visually-hidden">Signed in as </span>
+            <span data-testid="username">{user.username ?? "a Pioneer"}</span>
+          </span>
+          <Button variant="secondary" onClick={() => void onSignOut()}>
+            Sign out
+          </Button>
+        </>
+      ) : status === "signed-out" ? (
+        <Button ref={signInButton} onClick={() => void onSignIn()} disabled={signingIn}>
+          {signingIn ? "Signing in…" : "Sign in with Pi"}
+        </Button>
+      ) : (
+        <span className="muted">Checking your session…</span>
+      )}
+      <span role="status" className="visually-hidden">
+        {announcement}
+      </span>
+    </div>
+  );
+}

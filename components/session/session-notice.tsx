@@ -1,0 +1,14 @@
+"use client";
+
+import { Notice } from "@/components/ui";
+import { useSession } from "./use-session";
+
+/** What went wrong with signing in or out, under the header on every page. Always rendered, so it is announced. */
+export function SessionNotice() {
+  const { error } = useSession();
+  return (
+    <Notice role="alert" tone="bad" boxed data-testid="session-error">
+      {error?.message ?? ""}
+    </Notice>
+  );
+}

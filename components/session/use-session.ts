@@ -1,0 +1,32 @@
+"use client";
+
+import { createContext, useContext } from "react";
+import type { Pioneer } from "@/lib/contract";
+
+export const sessionKey = "/api/auth/session";
+export const ordersKey = "/api/orders";
+
+export type SessionState = {
+  user: Pioneer | null;
+  status: "loading" | "signed-in" | "signed-out";
+  signingIn: boolean;
+  /** What went wrong with the session, a sign-in or a sign-out, in words for the Pioneer. */
+  error: Error | null;
+  /** Resolves true once signed in; never throws (a failure lands in `error`). */
+  signIn: () => Promise<boolean>;
+  /** Resolves true once signed out; never throws. */
+  signOut: () => Promise<boolean>;
+};
+
+export const SessionContext = createContext<SessionState | null>(null);
+
+/**
+ * The one place the UI reads the signed-in Pioneer from. It only reads: <SessionProvider>, mounted
+ * once in the root layout, owns the session and its once-per-page work (silent restore, incomplete
+ * payments, reconciliation).
+ */
+export function useSession(): SessionState {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error("useSession() needs the <SessionProvider> of app/providers.tsx above it.");
+  return session;
+}

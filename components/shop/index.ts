@@ -1,0 +1,1 @@
+export { Storefront } from "./storefront";

@@ -1,0 +1,7 @@
+/**
+ * The shapes our API speaks, shared by the route handlers and the browser. Nothing here touches a
+ * secret, the database or Pi's wire format, so client code may import it.
+ */
+export { AppError, errorCodes, isErrorCode, type ErrorBody, type ErrorCode } from "./errors";
+export type { IncompleteOutcome, OrderStatus, OrderView } from "./orders";
+export type { Pioneer } from "./session";

@@ -1,0 +1,20 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import { listFulfilmentsOf } from "@/lib/db/repositories/fulfilments";
+import { catalog } from "./catalog";
+import { summariseOwned } from "./owned";
+import type { OwnedItem } from "./types";
+
+/**
+ * The shop: what a fork edits. The catalog (./catalog.ts), what a purchase delivers
+ * (./fulfilment.ts), and what a Pioneer owns (./owned.ts). The payment engine reads prices and
+ * calls the fulfilment hook from here; it never needs to change when the shop does.
+ */
+export { catalog, findProduct, memoFor } from "./catalog";
+export { fulfilOrder } from "./fulfilment";
+export type { Delivery, OwnedItem, Product } from "./types";
+
+/** What the Pioneer's paid orders delivered to them. */
+export async function listOwned(userUid: string, now = new Date()): Promise<OwnedItem[]> {
+  return summariseOwned(await listFulfilmentsOf(await getDb(), userUid), catalog, now);
+}
