@@ -1,12 +1,12 @@
 "use client";
 
+import { Button, PageTitle } from "@/components/ui";
+
 export default function ErrorPage({ reset }: { error: Error; reset: () => void }) {
   return (
-    <main className="page">
-      <h1>Something went wrong</h1>
-      <button type="button" className="button primary" onClick={reset}>
-        Try again
-      </button>
-    </main>
+    <>
+      <PageTitle>Something went wrong</PageTitle>
+      <Button onClick={reset}>Try again</Button>
+    </>
   );
 }

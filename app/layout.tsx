@@ -34,10 +34,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         {emulator ? <EmulatorBadge /> : null}
         <Providers>
           <SiteHeader />
-          <div className="page">
+          <main className="page">
             <SessionNotice />
             {children}
-          </div>
+          </main>
         </Providers>
         <PiSdkScript src={sdkUrl} sandbox={publicEnv.NEXT_PUBLIC_PI_SANDBOX} requiresFrame={!emulator} />
       </body>

@@ -1,12 +1,13 @@
 import Link from "next/link";
+import { PageTitle } from "@/components/ui";
 
 export default function NotFound() {
   return (
-    <main className="page">
-      <h1>Page not found</h1>
+    <>
+      <PageTitle>Page not found</PageTitle>
       <p>
         <Link href="/">Back to the shop</Link>
       </p>
-    </main>
+    </>
   );
 }

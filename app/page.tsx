@@ -7,7 +7,7 @@ import { site } from "@/lib/shop/site";
 
 export default function HomePage() {
   return (
-    <main>
+    <>
       <PageTitle>{site.name}</PageTitle>
       <p className="muted">{site.description}</p>
       <Storefront products={catalog} />
@@ -15,6 +15,6 @@ export default function HomePage() {
       <p>
         <Link href="/orders">All your orders</Link>
       </p>
-    </main>
+    </>
   );
 }

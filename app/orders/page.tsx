@@ -6,9 +6,9 @@ export const metadata: Metadata = { title: "Your orders" };
 
 export default function Orders() {
   return (
-    <main>
+    <>
       <PageTitle>Your orders</PageTitle>
       <OrdersPage />
-    </main>
+    </>
   );
 }

@@ -13,17 +13,17 @@ function OrderRow({ order, now }: { order: OrderView; now: Date }) {
   const { label, tone, detail } = describeOrder(order, now, formatTime);
   return (
     <li className="order" data-testid="order" data-status={order.status}>
-      <div className="order-main">
+      <div className="order-line">
         <span>{order.memo}</span>
-        {detail ? <p className="order-detail">{detail}</p> : null}
-      </div>
-      <div className="order-side">
         <span className="order-amount">{order.amount} π</span>
+      </div>
+      <div className="order-line">
         <StatusPill tone={tone}>{label}</StatusPill>
         <time className="muted" dateTime={order.createdAt}>
           {dateTime.format(new Date(order.createdAt))}
         </time>
       </div>
+      {detail ? <p className="order-detail">{detail}</p> : null}
     </li>
   );
 }
@@ -37,7 +37,7 @@ export function OrderHistory() {
 
   return (
     <Card aria-labelledby="orders-heading">
-      <h2 id="orders-heading">Your orders</h2>
+      <h2 id="orders-heading">Order history</h2>
       <Notice role="alert" tone="bad">
         {error?.message ?? ""}
       </Notice>

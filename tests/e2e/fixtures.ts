@@ -13,7 +13,7 @@ export class AppScreen {
     return this.root.getByTestId("username");
   }
 
-  /** Taps "Sign in with Pi" and picks a test Pioneer in the emulator's consent sheet. */
+  /** The header's "Sign in with Pi", then a test Pioneer in the emulator's consent sheet. */
   async signIn(username: string) {
     await this.button("Sign in with Pi").click();
     await this.consentAs(username);
@@ -33,8 +33,19 @@ export class AppScreen {
     return this.root.getByTestId(`purchase-status-${productId}`);
   }
 
+  /** The order rows of /orders (cancelled ones only once their fold is open). */
   orders(): Locator {
     return this.root.getByTestId("order");
+  }
+
+  /** Goes to /orders through the navigation, as a Pioneer would. */
+  async openOrders() {
+    await this.root.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Your orders" }).click();
+    await expect(this.root.getByRole("heading", { level: 1, name: "Your orders" })).toBeVisible();
+  }
+
+  owned(productId: string): Locator {
+    return this.root.getByTestId(`owned-${productId}`);
   }
 }
 

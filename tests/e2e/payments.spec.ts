@@ -6,26 +6,39 @@ test.beforeEach(async ({ page, app, emulator }) => {
   await app.signIn("alice");
 });
 
-test("buy a product through the wallet sheet and see it paid", async ({ page, app }) => {
-  await app.button("Buy Pro for a month for 3.1415926 Pi").click();
+test("buy a product through the wallet sheet, see it paid and what it delivered", async ({ page, app }) => {
+  await app.button("Buy Pro for a month for 5 Pi").click();
   const wallet = app.wallet();
-  await expect(wallet).toContainText("3.1415926");
+  await expect(wallet).toContainText("5 π");
   await expect(wallet).toContainText("Pro for a month");
   await page.screenshot({ path: "test-results/screens/wallet.png" });
   await expect(wallet.getByRole("button", { name: "Confirm" })).toBeEnabled();
   await wallet.getByRole("button", { name: "Confirm" }).click();
 
-  await expect(app.purchaseStatus("pro-month")).toHaveText("Paid. Thank you!");
+  await expect(app.purchaseStatus("pro-month")).toHaveText("Paid. Thank you! It's in What you own.");
   await expect(wallet).toBeHidden({ timeout: 15_000 });
+  await expect(app.button("Buy again Pro for a month for 5 Pi")).toBeEnabled();
+  await expect(app.owned("pro-month")).toContainText(/Active until/);
+  await page.screenshot({ path: "test-results/screens/paid.png", fullPage: true });
+
+  await app.openOrders();
   await expect(app.orders().first()).toHaveAttribute("data-status", "paid");
   await expect(app.orders().first()).toContainText("Paid");
-  await page.screenshot({ path: "test-results/screens/paid.png" });
+  await expect(app.owned("pro-month")).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/orders.png", fullPage: true });
 });
 
-test("cancel in the wallet and see the order cancelled", async ({ app }) => {
+test("cancel in the wallet: a calm message, and the cancelled order folds away", async ({ page, app }) => {
   await app.button(/Buy A coffee/).click();
   await app.wallet().getByRole("button", { name: "Cancel" }).click();
   await expect(app.purchaseStatus("coffee")).toHaveText("Payment cancelled. Nothing was charged.");
+  await expect(app.purchaseStatus("coffee")).not.toHaveClass(/notice-bad/);
+  await app.openOrders();
+  const fold = page.getByText("1 cancelled order");
+  await expect(fold).toBeVisible();
+  await expect(app.orders()).toHaveCount(1);
+  await expect(app.orders().first()).toBeHidden();
+  await fold.click();
   await expect(app.orders().first()).toHaveAttribute("data-status", "cancelled");
 });
 
@@ -39,6 +52,7 @@ test("a purchase whose completion never reached our server is completed from Pi'
   await app.button(/Buy Sticker pack/).click();
   await app.wallet().getByRole("button", { name: "Confirm" }).click();
   await expect(app.purchaseStatus("sticker-pack")).toHaveText(settling, { timeout: 30_000 });
+  await app.openOrders();
   await expect(app.orders().first()).toHaveAttribute("data-status", "approved");
 
   // The purchase has ended, so the page sends no more completions; Pi has the transaction.
@@ -47,6 +61,7 @@ test("a purchase whose completion never reached our server is completed from Pi'
   await page.reload();
   await expect(app.username).toHaveText("alice");
   await expect(app.orders().first()).toHaveAttribute("data-status", "paid", { timeout: 30_000 });
+  await expect(app.owned("sticker-pack")).toContainText("1 owned");
   const { payments } = (await emulator.control("GET", "/control/payments")) as { payments: { identifier: string }[] };
   expect(incomplete.map((request) => request.postDataJSON() as unknown)).toEqual([{ paymentId: payments[0]?.identifier }]);
 });
@@ -57,8 +72,9 @@ test("a purchase Pi refused to complete is settled by the reconcile when the Pio
   await app.button(/Buy Sticker pack/).click();
   await app.wallet().getByRole("button", { name: "Confirm" }).click();
   await expect(app.purchaseStatus("sticker-pack")).toHaveText(settling, { timeout: 30_000 });
+  await expect(app.button("Buy again Sticker pack for 2.5 Pi")).toBeEnabled();
+  await app.openOrders();
   await expect(app.orders().first()).toHaveAttribute("data-status", "approved");
-  await expect(app.button("Buy Sticker pack for 0.5 Pi")).toBeEnabled();
 
   // Only the reconcile can settle it now: the incomplete-payment route is out.
   await emulator.control("DELETE", "/control/faults");

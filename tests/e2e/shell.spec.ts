@@ -3,7 +3,7 @@ import { expect, test } from "./fixtures";
 test("the home page shows the emulator badge and Pi.authenticate gives a test Pioneer", async ({ page, app, emulator }) => {
   void emulator;
   await page.goto("/");
-  await expect(page.getByRole("heading", { name: "Pi Starter" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Corner Shop" })).toBeVisible();
   await expect(page.getByTestId("emulator-badge")).toBeVisible();
   await expect(app.button("Sign in with Pi")).toBeEnabled();
   await page.screenshot({ path: "test-results/screens/home.png" });

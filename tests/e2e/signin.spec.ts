@@ -6,16 +6,16 @@ test.beforeEach(({ emulator }) => void emulator);
 test("sign in, stay signed in across a reload, sign out", async ({ page, app }) => {
   await page.goto("/");
   // The alert region is in the accessibility tree before it has anything to say.
-  await expect(page.getByRole("region", { name: "Sign in" }).getByRole("alert")).toHaveCount(1);
+  await expect(page.getByTestId("session-error")).toHaveRole("alert");
   await app.signIn("alice");
-  await expect(page.getByRole("heading", { name: "Your orders" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "What you own" })).toBeVisible();
   await page.screenshot({ path: "test-results/screens/signed-in.png" });
 
   // The cookie restores the session: no sign-in again, silent or not.
   const signIns = recordRequests(page, "POST", "/api/auth/signin");
   await page.reload();
   await expect(app.username).toHaveText("alice");
-  await expect(page.getByText("No orders yet.")).toBeVisible();
+  await expect(page.getByText("Nothing yet. What you buy shows up here.")).toBeVisible();
   await expect(app.button(/Continue as/)).toHaveCount(0);
   expect(signIns).toHaveLength(0);
 
@@ -46,7 +46,7 @@ test("inside a frame served from another origin, as in the Pi Sandbox", async ({
   const signIns = recordRequests(page, "POST", "/api/auth/signin");
   await page.reload();
   await expect(app.username).toHaveText("alice", { timeout: 30_000 });
-  await expect(app.root.getByText("No orders yet.")).toBeVisible();
+  await expect(app.root.getByText("Nothing yet. What you buy shows up here.")).toBeVisible();
   expect(signIns).toHaveLength(0);
 });
 
@@ -70,14 +70,14 @@ test("with cookies blocked, the bearer token keeps the Pioneer signed in", async
   });
   await page.goto("/");
   await app.signIn("bob");
-  await expect(page.getByText("No orders yet.")).toBeVisible();
+  await expect(page.getByText("Nothing yet. What you buy shows up here.")).toBeVisible();
   expect(await context.cookies()).toEqual([]);
 
   // The in-memory token is gone after a reload; the app signs in again silently, once.
   const signIns = recordRequests(page, "POST", "/api/auth/signin");
   await page.reload();
   await expect(app.username).toHaveText("bob", { timeout: 30_000 });
-  await expect(page.getByText("No orders yet.")).toBeVisible();
+  await expect(page.getByText("Nothing yet. What you buy shows up here.")).toBeVisible();
   expect(signIns).toHaveLength(1);
   expect(await context.cookies()).toEqual([]);
 });
