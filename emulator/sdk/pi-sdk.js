@@ -323,20 +323,24 @@
     }
   }
 
-  /** @param {string | null} uid */
+  /** @param {string} uid */
   function storeUid(uid) {
     state.memoryUid = uid;
     try {
-      if (uid === null) sessionStorage.removeItem(STORAGE_KEY);
-      else sessionStorage.setItem(STORAGE_KEY, uid);
+      sessionStorage.setItem(STORAGE_KEY, uid);
     } catch {
       // Storage blocked: the in-memory copy lasts until reload.
     }
   }
 
-  /** @param {string} uid @param {string[]} scopes @returns {Promise<AuthResult>} */
-  async function createSession(uid, scopes) {
-    const data = await callEmulator("/wallet/sessions", { method: "POST", body: { uid, scopes } });
+  /**
+   * A session for the Pioneer: `/wallet/sessions` if they already granted this app these scopes,
+   * `/wallet/consents` right after they did in the sheet. The emulator remembers consents per app origin.
+   * @param {"sessions" | "consents"} route @param {string} uid @param {string[]} scopes @returns {Promise<AuthResult>}
+   */
+  async function openSession(route, uid, scopes) {
+    const body = { app: window.location.origin, uid, scopes };
+    const data = await callEmulator(`/wallet/${route}`, { method: "POST", body });
     if (!isObject(data) || typeof data.accessToken !== "string" || !isObject(data.user) || typeof data.user.uid !== "string") {
       throw new PiEmulatorError("The emulator sent an unexpected session body.", "unexpected_response");
     }
@@ -345,22 +349,21 @@
     return { accessToken: data.accessToken, user };
   }
 
-  /** Silent for a Pioneer who already consented in this tab; otherwise the consent sheet. @param {string[]} scopes */
+  /** Silent when the known Pioneer already granted these scopes; otherwise the consent sheet. @param {string[]} scopes */
   async function signIn(scopes) {
-    const stored = readStoredUid();
-    if (stored) {
+    const known = readStoredUid();
+    if (known) {
       try {
-        return await createSession(stored, scopes);
+        return await openSession("sessions", known, scopes);
       } catch (e) {
-        // The emulator was reset or restarted: that Pioneer is gone, so ask again.
-        if (!(e instanceof PiEmulatorError && e.code === "user_not_found")) throw e;
-        storeUid(null);
+        // Not granted yet (or revoked), or the emulator was reset and that Pioneer is gone: ask.
+        if (!(e instanceof PiEmulatorError && (e.code === "consent_required" || e.code === "user_not_found"))) throw e;
       }
     }
     // React StrictMode may call authenticate twice at once: share one sheet.
     state.consent ??= askConsent(scopes).finally(() => (state.consent = null));
     const pioneer = await state.consent;
-    const session = await createSession(pioneer.uid, scopes);
+    const session = await openSession("consents", pioneer.uid, scopes);
     storeUid(pioneer.uid);
     return session;
   }

@@ -136,6 +136,16 @@ describe("init and authenticate", () => {
     expect((await again).user.username).toBe("alice");
   });
 
+  it("asks again in the same tab once the Pioneer revoked the app's consent", async () => {
+    const pi = loadSdk();
+    await pi.init({ version: "2.0" });
+    const first = await signInAs(pi, "bob");
+    expect((await emu.control("DELETE", "/consents", { app: window.location.origin, uid: first.user.uid })).body).toEqual({ revoked: 1 });
+    const again = loadSdk();
+    await again.init({ version: "2.0" });
+    expect((await signInAs(again, "bob")).user).toEqual(first.user);
+  });
+
   it("rejects unknown scopes", async () => {
     const pi = loadSdk();
     await pi.init({ version: "2.0" });
