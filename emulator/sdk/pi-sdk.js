@@ -1,5 +1,5 @@
 // @ts-check
-/* global window, document, sessionStorage, fetch, console, setTimeout, URL, HTMLElement, HTMLScriptElement */
+/* global window, document, sessionStorage, fetch, console, setTimeout, clearTimeout, URL, HTMLElement, HTMLScriptElement */
 /**
  * Pi Browser SDK emulator, served by the Pi emulator at GET /pi-sdk.js. It defines `window.Pi` with the
  * API and callback order of https://sdk.minepi.com/pi-sdk.js, but instead of messaging Pi Browser it
@@ -8,12 +8,16 @@
  *
  * Endpoints it uses (see emulator/wallet-api.ts):
  *   GET  /wallet/config, GET /wallet/pioneers
- *   POST /wallet/sessions {uid, scopes} -> {accessToken, user}: one fresh token per authenticate()
+ *   POST /wallet/sessions|consents {app, uid, scopes} -> {accessToken, user}: one fresh token per authenticate()
  *   POST /v2/payments/user_to_app, GET /v2/payments/incomplete           (Bearer: Pi's own SDK routes)
  *   GET  /wallet/payments/:id, POST /wallet/payments/:id/transaction|user-cancel, POST /wallet/rewarded-ads (Bearer)
  *
- * The chosen Pioneer's uid is kept in the page's sessionStorage ("pi-emulator:uid"), so later
- * authenticate() calls in the tab (reloads included) resolve without UI, like Pi Browser after consent.
+ * The emulator remembers consents per app origin and Pioneer. Which Pioneer uses the emulated Pi Browser
+ * is the host's knowledge: framed by the emulator's sandbox page, the SDK asks that page with postMessage
+ * (as Pi's SDK messages its parent) and never touches the frame's storage, which browsers may deny.
+ * Otherwise it keeps the choice in sessionStorage ("pi-emulator:uid"), or in memory when that throws.
+ *   to the sandbox page: {type: "pi-emulator:get-pioneer", id}, {type: "pi-emulator:set-pioneer", uid}
+ *   from it:             {type: "pi-emulator:pioneer", id, uid: string | null}
  */
 (function () {
   "use strict";
@@ -36,6 +40,8 @@
   const STORAGE_KEY = "pi-emulator:uid";
   const KNOWN_SCOPES = ["username", "payments", "wallet_address", "roles", "in_app_notifications", "platform", "preferred_language"];
   const AD_TYPES = ["interstitial", "rewarded"];
+  /** A sandbox page answers at once; silence this long means the page is not framed by one. */
+  const HOST_TIMEOUT_MS = 1000;
   /** Pi repeats onReadyForServerCompletion at most about 5 times. */
   const MAX_COMPLETION_RETRIES = 5;
 
@@ -58,6 +64,8 @@
     /** @type {AuthState | null} */ auth: null,
     /** @type {Promise<AuthUser> | null} */ consent: null,
     /** Fallback when sessionStorage is blocked (e.g. some cross-site frames). @type {string | null} */ memoryUid: null,
+    /** Whether the emulator's sandbox page frames this page; null until it was asked. @type {boolean | null} */ hosted: null,
+    hostRequests: 0,
   };
 
   // ---------------------------------------------------------------- helpers
@@ -232,10 +240,14 @@
     return document.title.trim() || window.location.host;
   }
 
-  /** The first-time consent sheet. Rejects when the Pioneer declines. @param {string[]} scopes @returns {Promise<AuthUser>} */
-  async function askConsent(scopes) {
+  /**
+   * The consent sheet, offering first the Pioneer already known (the host's, or this tab's). Rejects on Decline.
+   * @param {string[]} scopes @param {string | null} knownUid @returns {Promise<AuthUser>}
+   */
+  async function askConsent(scopes, knownUid) {
     const listed = /** @type {unknown} */ (await callEmulator("/wallet/pioneers"));
     const pioneers = isObject(listed) && Array.isArray(listed.pioneers) ? listed.pioneers.filter(isObject) : [];
+    pioneers.sort((a, b) => Number(b.uid === knownUid) - Number(a.uid === knownUid));
     return new Promise((resolve, reject) => {
       const decline = () => {
         ui.close();
@@ -315,6 +327,49 @@
 
   // ---------------------------------------------------------------- authentication
 
+  /**
+   * The uid of the Pioneer signed in to the emulated Pi Browser, asked of the sandbox page that frames
+   * this page. Resolves undefined when no sandbox page answers (not framed, or framed by another page).
+   * @returns {Promise<string | null | undefined>}
+   */
+  function askHostPioneer() {
+    const { parent } = window;
+    const origin = state.origin;
+    if (parent === window || !origin || state.hosted === false) return Promise.resolve(undefined);
+    const id = ++state.hostRequests;
+    return new Promise((resolve) => {
+      /** @param {string | null | undefined} uid */
+      const finish = (uid) => {
+        window.removeEventListener("message", onMessage);
+        clearTimeout(timer);
+        state.hosted = uid !== undefined;
+        resolve(uid);
+      };
+      /** @param {MessageEvent} e */
+      const onMessage = (e) => {
+        // Only the parent window, on the emulator's origin, speaks for the host.
+        if (e.source !== parent || e.origin !== origin || !isObject(e.data)) return;
+        if (e.data.type === "pi-emulator:pioneer" && e.data.id === id) finish(typeof e.data.uid === "string" ? e.data.uid : null);
+      };
+      const timer = setTimeout(() => finish(undefined), HOST_TIMEOUT_MS);
+      window.addEventListener("message", onMessage);
+      // The target origin keeps the question from a parent on any other origin.
+      parent.postMessage({ type: "pi-emulator:get-pioneer", id }, origin);
+    });
+  }
+
+  /** The Pioneer using the emulated Pi Browser: the sandbox page knows; elsewhere this tab remembers. */
+  async function knownPioneerUid() {
+    const hostUid = await askHostPioneer();
+    return hostUid === undefined ? readStoredUid() : hostUid;
+  }
+
+  /** @param {string} uid */
+  function rememberPioneer(uid) {
+    if (state.hosted && state.origin) window.parent.postMessage({ type: "pi-emulator:set-pioneer", uid }, state.origin);
+    else storeUid(uid);
+  }
+
   function readStoredUid() {
     try {
       return sessionStorage.getItem(STORAGE_KEY);
@@ -351,7 +406,7 @@
 
   /** Silent when the known Pioneer already granted these scopes; otherwise the consent sheet. @param {string[]} scopes */
   async function signIn(scopes) {
-    const known = readStoredUid();
+    const known = await knownPioneerUid();
     if (known) {
       try {
         return await openSession("sessions", known, scopes);
@@ -361,10 +416,10 @@
       }
     }
     // React StrictMode may call authenticate twice at once: share one sheet.
-    state.consent ??= askConsent(scopes).finally(() => (state.consent = null));
+    state.consent ??= askConsent(scopes, known).finally(() => (state.consent = null));
     const pioneer = await state.consent;
     const session = await openSession("consents", pioneer.uid, scopes);
-    storeUid(pioneer.uid);
+    rememberPioneer(pioneer.uid);
     return session;
   }
 

@@ -39,11 +39,14 @@ describe("CORS", () => {
 });
 
 describe("static pages", () => {
-  it("serves the SDK as JavaScript", async () => {
-    const reply = await emu.call("GET", "/pi-sdk.js");
+  it.each([
+    ["/pi-sdk.js", 'Reflect.set(window, "Pi", Pi)'],
+    ["/sandbox-page.js", '"pi-emulator:get-pioneer"'],
+  ])("serves %s as JavaScript", async (path, excerpt) => {
+    const reply = await emu.call("GET", path);
     expect(reply.status).toBe(200);
     expect(reply.headers.get("content-type")).toMatch(/^application\/javascript/);
-    expect(String(reply.body)).toContain('Reflect.set(window, "Pi", Pi)');
+    expect(String(reply.body)).toContain(excerpt);
   });
 
   it("frames an http(s) app in the sandbox page and rejects other URLs", async () => {
@@ -53,6 +56,8 @@ describe("static pages", () => {
     const html = String(reply.body);
     expect(html).toContain("Pi Sandbox (emulator)");
     expect(html).toContain('<iframe title="App" src="http://localhost:3000/shop?a=1&#38;b=%3C2%3E"');
+    // Its script comes before the frame, so it listens before the app can ask.
+    expect(html.indexOf('<script src="/sandbox-page.js"></script>')).toBeLessThan(html.indexOf("<iframe"));
     for (const bad of ["javascript:alert(1)", "file:///etc/passwd", "/relative", ""]) {
       piError(await emu.call("GET", `/sandbox?app=${encodeURIComponent(bad)}`), 400, "invalid_arguments");
     }
