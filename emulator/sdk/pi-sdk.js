@@ -194,8 +194,26 @@
     return b;
   }
 
+  /** Open sheets, newest last: only the newest one answers keys. @type {{ kind: string, close: () => void }[]} */
+  const openSheets = [];
+
   /**
-   * A modal bottom sheet whose accessible name is its title.
+   * Where Tab should go instead of its default so that focus stays in the sheet, or null to let it be.
+   * @param {HTMLElement[]} items @param {Element | null} active @param {boolean} backwards
+   */
+  function wrapTarget(items, active, backwards) {
+    const first = items[0];
+    const last = items.at(-1);
+    if (!first || !last) return null;
+    if (!items.some((item) => item === active)) return backwards ? last : first;
+    if (backwards && active === first) return last;
+    if (!backwards && active === last) return first;
+    return null;
+  }
+
+  /**
+   * A modal bottom sheet whose accessible name is its title. It takes focus only when it opens and
+   * gives it back when it closes; Tab cycles inside it and Escape calls onEscape.
    * @param {string} title @param {string} kind @param {() => void} onEscape
    */
   function openSheet(title, kind, onEscape) {
@@ -206,10 +224,9 @@
       document.head.appendChild(style);
     }
     // Only one sheet of a kind: a newer payment replaces the older one, as in Pi Browser.
-    document.querySelectorAll(`.pi-emu-backdrop[data-pi-emu-kind="${kind}"]`).forEach((n) => n.remove());
+    openSheets.filter((s) => s.kind === kind).forEach((s) => s.close());
     const previousFocus = document.activeElement;
     const backdrop = el("div", "pi-emu-backdrop");
-    backdrop.dataset.piEmuKind = kind;
     const sheet = el("div", "pi-emu-sheet");
     const heading = el("h2", "pi-emu-title", title);
     heading.id = `pi-emu-title-${++sheetCount}`;
@@ -217,22 +234,37 @@
     sheet.setAttribute("aria-modal", "true");
     sheet.setAttribute("aria-labelledby", heading.id);
     sheet.append(el("p", "pi-emu-badge", "Pi emulator · test π only"), heading);
-    sheet.addEventListener("keydown", (/** @type {KeyboardEvent} */ e) => {
-      if (e.key === "Escape") onEscape();
-    });
     backdrop.append(sheet);
     document.body.append(backdrop);
+
+    const focusables = () => [...sheet.querySelectorAll("button:not(:disabled)")].filter((n) => n instanceof HTMLElement);
+    const entry = { kind, close };
+    /** @param {KeyboardEvent} e */
+    const onKeyDown = (e) => {
+      if (!backdrop.isConnected || openSheets.at(-1) !== entry) return;
+      if (e.key === "Escape") onEscape();
+      if (e.key !== "Tab") return;
+      const items = focusables();
+      const target = wrapTarget(items, document.activeElement, e.shiftKey);
+      // With nothing to focus (buttons locked), Tab must not reach the page behind the sheet either.
+      if (target || items.length === 0) e.preventDefault();
+      target?.focus();
+    };
+    function close() {
+      if (!backdrop.isConnected) return;
+      backdrop.remove();
+      document.removeEventListener("keydown", onKeyDown);
+      openSheets.splice(openSheets.indexOf(entry), 1);
+      if (previousFocus instanceof HTMLElement && previousFocus.isConnected) previousFocus.focus();
+    }
+    document.addEventListener("keydown", onKeyDown);
+    openSheets.push(entry);
     return {
       sheet,
       focusFirstButton() {
-        const first = sheet.querySelector("button:not(:disabled)");
-        if (first instanceof HTMLElement) first.focus();
+        focusables()[0]?.focus();
       },
-      close() {
-        if (!backdrop.isConnected) return;
-        backdrop.remove();
-        if (previousFocus instanceof HTMLElement && previousFocus.isConnected) previousFocus.focus();
-      },
+      close,
     };
   }
 
@@ -308,8 +340,8 @@
       },
       approved() {
         confirm.disabled = false;
-        status.textContent = "Approved by the app. Confirm to pay.";
-        if (ui.sheet.contains(document.activeElement) || document.activeElement === document.body) confirm.focus();
+        // Announced, never focused: a Pioneer about to press Enter on Cancel must not pay instead.
+        status.textContent = "Approved by the app: Confirm is now available.";
       },
       lock() {
         confirm.disabled = true;

@@ -3,7 +3,7 @@
 // accessible name, Pi's callback order, retries, expiry, cancel and incomplete payments.
 // (jsdom, not node: the SDK needs a document. The emulator itself runs fine in this environment.)
 import { runInThisContext } from "node:vm";
-import { screen, waitFor, within } from "@testing-library/dom";
+import { fireEvent, screen, waitFor, within } from "@testing-library/dom";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { payment, paymentDtoSchema, startTestEmulator, type EmulatorClient } from "./helpers";
@@ -317,6 +317,54 @@ describe("createPayment", () => {
     // The approval callback threw twice; the SDK logged it and carried on.
     expect(consoleError).toHaveBeenCalledTimes(2);
     consoleError.mockRestore();
+  });
+
+  it("never moves focus when approval arrives: Cancel keeps it, the status announces Confirm", async () => {
+    const pi = loadSdk();
+    await pi.init({ version: "2.0" });
+    await signInAs(pi, "alice");
+    const buy = document.body.appendChild(document.createElement("button"));
+    buy.textContent = "Buy";
+    buy.focus();
+    const { events, callbacks } = recordingCallbacks({ approveOnCall: 2 });
+    pi.createPayment({ amount: 1, memo: "m", metadata: {} }, callbacks);
+    const dialog = await walletDialog();
+    const cancel = within(dialog).getByRole("button", { name: "Cancel" });
+    const confirm = within(dialog).getByRole("button", { name: "Confirm" });
+    // Opening the sheet moves focus into it, to the first enabled button.
+    expect(document.activeElement).toBe(cancel);
+    await waitFor(() => expect(confirm).toHaveProperty("disabled", false), { timeout: 3000 });
+    expect(document.activeElement).toBe(cancel);
+    expect(within(dialog).getByRole("status").textContent).toMatch(/Confirm is now available/);
+
+    cancel.click();
+    await waitFor(() => expect(events.at(-1)).toBe("cancel:28"));
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(document.activeElement).toBe(buy);
+  });
+
+  it("keeps Tab inside the sheet, and Escape declines from wherever focus is", async () => {
+    const pi = loadSdk();
+    await pi.init({ version: "2.0" });
+    const auth = pi.authenticate(["username"], () => {});
+    const dialog = await screen.findByRole("dialog", { name: "Sign in to Shop with Pi (emulator)" });
+    const [alice, bob, decline] = within(dialog).getAllByRole("button");
+    expect(document.activeElement).toBe(alice);
+    const tab = (shiftKey = false) => fireEvent.keyDown(document.activeElement ?? document.body, { key: "Tab", shiftKey });
+    tab(true);
+    expect(document.activeElement).toBe(decline);
+    tab();
+    expect(document.activeElement).toBe(alice);
+    bob?.focus();
+    // Between the ends the browser moves focus itself; the sheet leaves that Tab alone.
+    expect(tab()).toBe(true);
+    expect(document.activeElement).toBe(bob);
+    bob?.blur();
+    tab();
+    expect(document.activeElement).toBe(alice);
+    bob?.blur();
+    fireEvent.keyDown(document.body, { key: "Escape" });
+    await expect(auth).rejects.toThrow(/declined/);
   });
 
   it("calls onCancel when the Pioneer cancels", async () => {
