@@ -15,6 +15,8 @@ let emu: EmulatorClient;
 let pageHtml = "";
 let pageScript = "";
 const realFetch = globalThis.fetch;
+/** The page fetches the Pioneers from the emulator: leave room for a busy machine. */
+const settled = { timeout: 5000 };
 /** Message listeners the page script added, removed after each test so old pages stay silent. */
 const listeners: EventListenerOrEventListenerObject[] = [];
 
@@ -48,7 +50,7 @@ async function openSandboxPage() {
     addEventListener(type, listener);
   });
   runInThisContext(pageScript, { filename: "sandbox-page.js" });
-  await waitFor(() => expect(picker().options).toHaveLength(3));
+  await waitFor(() => expect(picker().options).toHaveLength(3), settled);
   const frame = document.querySelector('iframe[title="App"]');
   if (!(frame instanceof HTMLIFrameElement) || !frame.contentWindow) throw new Error("no app frame");
   const replies = vi.spyOn(frame.contentWindow, "postMessage").mockImplementation(() => {});
@@ -81,7 +83,7 @@ describe("sandbox page", () => {
 
     const alice = await uidOf("alice");
     send({ type: "pi-emulator:set-pioneer", uid: alice }, APP_ORIGIN, appWindow);
-    await waitFor(() => expect(signedInAs()).toBe("alice"));
+    await waitFor(() => expect(signedInAs()).toBe("alice"), settled);
     expect(localStorage.getItem(STORAGE_KEY)).toBe(alice);
     send({ type: "pi-emulator:get-pioneer", id: 2 }, APP_ORIGIN, appWindow);
     expect(replies).toHaveBeenLastCalledWith({ type: "pi-emulator:pioneer", id: 2, uid: alice }, APP_ORIGIN);
@@ -113,7 +115,7 @@ describe("sandbox page", () => {
     const { appWindow, replies } = await openSandboxPage();
     expect(signedInAs()).toBe("Signed out");
     send({ type: "pi-emulator:set-pioneer", uid: "never-existed" }, APP_ORIGIN, appWindow);
-    await waitFor(() => expect(localStorage.getItem(STORAGE_KEY)).toBeNull());
+    await waitFor(() => expect(localStorage.getItem(STORAGE_KEY)).toBeNull(), settled);
     send({ type: "pi-emulator:get-pioneer", id: 3 }, APP_ORIGIN, appWindow);
     expect(replies).toHaveBeenLastCalledWith({ type: "pi-emulator:pioneer", id: 3, uid: null }, APP_ORIGIN);
   });
@@ -133,7 +135,7 @@ describe("sandbox page", () => {
     expect(localStorage.getItem(STORAGE_KEY)).toBeNull();
     expect(signedInAs()).toBe("Signed out");
     expect(screen.getByRole("button", { name: "Sign out" })).toHaveProperty("disabled", true);
-    await waitFor(() => expect(navigations).toHaveLength(2));
+    await waitFor(() => expect(navigations).toHaveLength(2), settled);
     expect(frame.getAttribute("src")).toBe(APP);
   });
 
@@ -144,7 +146,7 @@ describe("sandbox page", () => {
     const { appWindow, replies } = await openSandboxPage();
     const alice = await uidOf("alice");
     send({ type: "pi-emulator:set-pioneer", uid: alice }, APP_ORIGIN, appWindow);
-    await waitFor(() => expect(signedInAs()).toBe("alice"));
+    await waitFor(() => expect(signedInAs()).toBe("alice"), settled);
     send({ type: "pi-emulator:get-pioneer", id: 4 }, APP_ORIGIN, appWindow);
     expect(replies).toHaveBeenLastCalledWith({ type: "pi-emulator:pioneer", id: 4, uid: alice }, APP_ORIGIN);
   });
