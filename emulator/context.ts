@@ -1,11 +1,13 @@
 // Everything a route handler may touch, passed explicitly so several emulators can run in one process.
 import type { ResolvedEmulatorOptions } from "./config";
+import type { ConsentRegistry } from "./consents";
 import type { FaultRegistry } from "./faults";
 import type { EmulatorStore } from "./store";
 
 export interface EmulatorContext {
   store: EmulatorStore;
   faults: FaultRegistry;
+  consents: ConsentRegistry;
   options: ResolvedEmulatorOptions;
   now(): number;
 }

@@ -1,6 +1,7 @@
 // /control/*: test-only levers (no auth; the emulator listens on loopback). Bodies are zod-validated.
 import { z } from "zod";
 import { KNOWN_SCOPES } from "./config";
+import { appOriginSchema, type Consent } from "./consents";
 import type { EmulatorContext } from "./context";
 import { toPaymentDto } from "./dto";
 import { faultSpecSchema } from "./faults";
@@ -32,6 +33,8 @@ const createPaymentSchema = paymentInputSchema.extend({
   metadata: paymentInputSchema.shape.metadata.default({}),
 });
 
+const revokeConsentsSchema = z.union([z.undefined(), z.object({ app: appOriginSchema.optional(), uid: z.string().min(1).optional() })]);
+
 const paymentActions: Record<string, (payment: Payment) => Outcome> = {
   transaction: submitTransaction,
   "user-cancel": cancelPaymentByUser,
@@ -42,13 +45,14 @@ const ok = () => json(200, { ok: true });
 
 export function handleControl(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
   const { method, path } = req;
-  const { store, faults, options } = ctx;
+  const { store, faults, consents, options } = ctx;
   const key = `${method} ${path}`;
 
   switch (key) {
     case "POST /control/reset":
       store.reset();
       faults.clear();
+      consents.clear();
       return json(200, { pioneers: store.listPioneers() });
     case "GET /control/users":
       return json(200, { users: store.listPioneers() });
@@ -58,6 +62,12 @@ export function handleControl(req: EmulatorRequest, ctx: EmulatorContext): Emula
       return json(200, { payments: store.listPayments().map((p) => toPaymentDto(p, options.network)) });
     case "POST /control/payments":
       return createPayment(req, ctx);
+    case "GET /control/consents":
+      return json(200, { consents: consents.list().map(toConsentView) });
+    case "DELETE /control/consents": {
+      const body = parseBody(req, revokeConsentsSchema);
+      return body.ok ? json(200, { revoked: consents.revoke(body.value ?? {}) }) : body.response;
+    }
     case "GET /control/faults":
       return json(200, { faults: faults.list() });
     case "POST /control/faults": {
@@ -84,6 +94,10 @@ export function handleControl(req: EmulatorRequest, ctx: EmulatorContext): Emula
     return outcomeResponse(act ? act(payment) : { ok: true, payment }, options.network);
   }
   return notFound();
+}
+
+function toConsentView(c: Consent) {
+  return { app: c.app, uid: c.pioneer.uid, username: c.pioneer.username, scopes: [...c.scopes], grantedAt: new Date(c.grantedAt).toISOString() };
 }
 
 /** Creates a Pioneer, or returns the existing one with that username; either way with a fresh token. */

@@ -16,16 +16,17 @@ export interface Routed {
   dropConnection?: boolean;
 }
 
-const SDK_SCRIPT_PATH = path.join(path.dirname(fileURLToPath(import.meta.url)), "sdk", "pi-sdk.js");
+const BROWSER_SCRIPTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "sdk");
 
 function preflight(): EmulatorResponse {
   // Chrome's Private Network Access asks before a public page calls loopback; say yes.
   return { status: 204, headers: { ...CORS_HEADERS, "Access-Control-Allow-Private-Network": "true" }, body: "" };
 }
 
-async function sdkScript(): Promise<EmulatorResponse> {
-  // Read on every request so edits to the SDK show up on reload without restarting the emulator.
-  const body = await readFile(SDK_SCRIPT_PATH, "utf8");
+/** @param name pi-sdk.js or sandbox-page.js */
+async function browserScript(name: string): Promise<EmulatorResponse> {
+  // Read on every request so edits show up on reload without restarting the emulator.
+  const body = await readFile(path.join(BROWSER_SCRIPTS_DIR, name), "utf8");
   return { status: 200, headers: { "Content-Type": "application/javascript; charset=utf-8", "Cache-Control": "no-store" }, body };
 }
 
@@ -51,7 +52,7 @@ export async function routeRequest(req: EmulatorRequest, ctx: EmulatorContext): 
   // Expiry is evaluated lazily on every request: no timers, deterministic tests.
   expireStalePayments(ctx.store, ctx.now(), ctx.options.approvalExpiryMs);
 
-  if (method === "GET" && path === "/pi-sdk.js") return { response: await sdkScript() };
+  if (method === "GET" && (path === "/pi-sdk.js" || path === "/sandbox-page.js")) return { response: await browserScript(path.slice(1)) };
   if (method === "GET" && path === "/sandbox") return { response: renderSandboxPage(req) };
   if (method === "GET" && path === "/") {
     const { network } = ctx.options;

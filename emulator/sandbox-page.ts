@@ -1,4 +1,6 @@
 // GET /sandbox?app=<url>: frames the app like sandbox.minepi.com does, so the app is tested cross-origin.
+// The page also plays Pi Browser: its header shows the test Pioneer signed in, and its script
+// (sdk/sandbox-page.js) tells the SDK in the frame who that is.
 import { apiError, type EmulatorRequest, type EmulatorResponse } from "./http";
 
 function escapeHtml(text: string): string {
@@ -30,12 +32,20 @@ export function renderSandboxPage(req: EmulatorRequest): EmulatorResponse {
   body { display: flex; flex-direction: column; }
   header { flex: none; height: 36px; display: flex; align-items: center; gap: 8px; padding: 0 12px;
     color: #fff; background: #5b2d90; font-size: 14px; font-weight: 600; }
-  header span { font-weight: 400; opacity: .85; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+  header span { flex: 1; font-weight: 400; opacity: .85; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+  header label { font-weight: 400; }
+  header select, header button { font: inherit; font-weight: 400; }
   iframe { flex: 1; width: 100%; border: 0; background: #fff; }
 </style>
 </head>
 <body>
-<header><strong>Pi Sandbox (emulator)</strong><span>${src}</span></header>
+<header>
+  <strong>Pi Sandbox (emulator)</strong><span>${src}</span>
+  <label for="pi-emu-pioneer">Pioneer in Pi Browser</label>
+  <select id="pi-emu-pioneer"><option value="">Signed out</option></select>
+  <button type="button" id="pi-emu-sign-out" disabled>Sign out</button>
+</header>
+<script src="/sandbox-page.js"></script>
 <iframe title="App" src="${src}" allow="clipboard-write; web-share"></iframe>
 </body>
 </html>

@@ -1,6 +1,7 @@
 // Starts the emulator on node:http: in-process for tests, or as its own process via scripts/emulator.ts.
 import { createServer, type IncomingMessage } from "node:http";
 import { resolveEmulatorOptions, type EmulatorOptions, type PiNetworkName } from "./config";
+import { ConsentRegistry } from "./consents";
 import type { EmulatorContext } from "./context";
 import { FaultRegistry } from "./faults";
 import { CORS_HEADERS, apiError, type EmulatorResponse } from "./http";
@@ -38,7 +39,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const resolved = resolveEmulatorOptions(options);
   const now = () => Date.now();
-  const ctx: EmulatorContext = { store: new EmulatorStore(now), faults: new FaultRegistry(), options: resolved, now };
+  const ctx: EmulatorContext = { store: new EmulatorStore(now), faults: new FaultRegistry(), consents: new ConsentRegistry(), options: resolved, now };
 
   const server = createServer((req, res) => {
     void (async () => {

@@ -3,7 +3,9 @@
 //
 //   GET  /wallet/config                       {network, callbackRetryMs, approvalExpiryMs}
 //   GET  /wallet/pioneers                     {pioneers: [{uid, username}]}, for the consent sheet
-//   POST /wallet/sessions {uid, scopes}       {accessToken, user}: a fresh token, as after consent
+//   POST /wallet/sessions {app, uid, scopes}  {accessToken, user}: a fresh token, if the Pioneer already consented
+//                                             (else 403 consent_required: the SDK shows its consent sheet)
+//   POST /wallet/consents {app, uid, scopes}  {accessToken, user}: the Pioneer consented in the sheet
 //   POST /v2/payments/user_to_app  (Bearer)   PaymentDTO: Pi's own SDK route
 //   GET  /v2/payments/incomplete   (Bearer)   {exists, payment}: Pi's own SDK route
 //   GET  /wallet/payments/:id      (Bearer)   PaymentDTO, for polling
@@ -12,6 +14,7 @@
 //   POST /wallet/rewarded-ads      (Bearer)   {adId}: a rewarded ad was watched
 import { z } from "zod";
 import { KNOWN_SCOPES } from "./config";
+import { appOriginSchema } from "./consents";
 import type { EmulatorContext } from "./context";
 import { toPaymentDto } from "./dto";
 import {
@@ -34,9 +37,10 @@ import {
   submitTransaction,
   type Outcome,
 } from "./payments";
-import type { AccessGrant, Payment } from "./store";
+import type { AccessGrant, Payment, Pioneer } from "./store";
 
-const sessionBodySchema = z.object({ uid: z.string().min(1), scopes: z.array(z.enum(KNOWN_SCOPES)) });
+const sessionBodySchema = z.object({ app: appOriginSchema, uid: z.string().min(1), scopes: z.array(z.enum(KNOWN_SCOPES)) });
+type SessionBody = z.output<typeof sessionBodySchema>;
 
 /** Answers an SDK route, or returns undefined when the request is not one. */
 export function handleWalletApi(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse | undefined {
@@ -50,7 +54,8 @@ export function handleWalletApi(req: EmulatorRequest, ctx: EmulatorContext): Emu
   if (method === "GET" && path === "/wallet/pioneers") {
     return json(200, { pioneers: store.listPioneers().map(({ uid, username }) => ({ uid, username })) });
   }
-  if (method === "POST" && path === "/wallet/sessions") return createSession(req, ctx);
+  if (method === "POST" && path === "/wallet/sessions") return withPioneer(req, ctx, resumeSession);
+  if (method === "POST" && path === "/wallet/consents") return withPioneer(req, ctx, grantConsent);
 
   const isSdkRoute =
     (method === "POST" && path === "/v2/payments/user_to_app") ||
@@ -72,12 +77,33 @@ export function handleWalletApi(req: EmulatorRequest, ctx: EmulatorContext): Emu
   return handleOwnPayment(req, ctx, grant);
 }
 
-function createSession(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+function withPioneer(
+  req: EmulatorRequest,
+  ctx: EmulatorContext,
+  act: (body: SessionBody, pioneer: Pioneer, ctx: EmulatorContext) => EmulatorResponse,
+): EmulatorResponse {
   const body = parseBody(req, sessionBodySchema);
   if (!body.ok) return body.response;
   const pioneer = ctx.store.getPioneer(body.value.uid);
   if (!pioneer) return apiError(404, "user_not_found", "No such Pioneer (the emulator was reset or restarted).");
-  const grant = ctx.store.issueToken(pioneer, body.value.scopes);
+  return act(body.value, pioneer, ctx);
+}
+
+/** Silent sign-in, as Pi Browser does for an app the Pioneer already granted these scopes. */
+function resumeSession(body: SessionBody, pioneer: Pioneer, ctx: EmulatorContext): EmulatorResponse {
+  if (!ctx.consents.covers(body.app, pioneer.uid, body.scopes)) {
+    return apiError(403, "consent_required", "The Pioneer has not granted this app these scopes yet.");
+  }
+  return session(pioneer, body, ctx);
+}
+
+function grantConsent(body: SessionBody, pioneer: Pioneer, ctx: EmulatorContext): EmulatorResponse {
+  ctx.consents.grant(body.app, pioneer, body.scopes, ctx.now());
+  return session(pioneer, body, ctx);
+}
+
+function session(pioneer: Pioneer, body: SessionBody, ctx: EmulatorContext): EmulatorResponse {
+  const grant = ctx.store.issueToken(pioneer, body.scopes);
   const user = grant.scopes.includes("username") ? { uid: pioneer.uid, username: pioneer.username } : { uid: pioneer.uid };
   return json(200, { accessToken: grant.token, user });
 }

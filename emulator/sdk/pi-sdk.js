@@ -1,5 +1,5 @@
 // @ts-check
-/* global window, document, sessionStorage, fetch, console, setTimeout, URL, HTMLElement, HTMLScriptElement */
+/* global window, document, sessionStorage, fetch, console, setTimeout, clearTimeout, URL, HTMLElement, HTMLScriptElement */
 /**
  * Pi Browser SDK emulator, served by the Pi emulator at GET /pi-sdk.js. It defines `window.Pi` with the
  * API and callback order of https://sdk.minepi.com/pi-sdk.js, but instead of messaging Pi Browser it
@@ -8,12 +8,16 @@
  *
  * Endpoints it uses (see emulator/wallet-api.ts):
  *   GET  /wallet/config, GET /wallet/pioneers
- *   POST /wallet/sessions {uid, scopes} -> {accessToken, user}: one fresh token per authenticate()
+ *   POST /wallet/sessions|consents {app, uid, scopes} -> {accessToken, user}: one fresh token per authenticate()
  *   POST /v2/payments/user_to_app, GET /v2/payments/incomplete           (Bearer: Pi's own SDK routes)
  *   GET  /wallet/payments/:id, POST /wallet/payments/:id/transaction|user-cancel, POST /wallet/rewarded-ads (Bearer)
  *
- * The chosen Pioneer's uid is kept in the page's sessionStorage ("pi-emulator:uid"), so later
- * authenticate() calls in the tab (reloads included) resolve without UI, like Pi Browser after consent.
+ * The emulator remembers consents per app origin and Pioneer. Which Pioneer uses the emulated Pi Browser
+ * is the host's knowledge: framed by the emulator's sandbox page, the SDK asks that page with postMessage
+ * (as Pi's SDK messages its parent) and never touches the frame's storage, which browsers may deny.
+ * Otherwise it keeps the choice in sessionStorage ("pi-emulator:uid"), or in memory when that throws.
+ *   to the sandbox page: {type: "pi-emulator:get-pioneer", id}, {type: "pi-emulator:set-pioneer", uid}
+ *   from it:             {type: "pi-emulator:pioneer", id, uid: string | null}
  */
 (function () {
   "use strict";
@@ -36,6 +40,8 @@
   const STORAGE_KEY = "pi-emulator:uid";
   const KNOWN_SCOPES = ["username", "payments", "wallet_address", "roles", "in_app_notifications", "platform", "preferred_language"];
   const AD_TYPES = ["interstitial", "rewarded"];
+  /** A sandbox page answers at once; silence this long means the page is not framed by one. */
+  const HOST_TIMEOUT_MS = 1000;
   /** Pi repeats onReadyForServerCompletion at most about 5 times. */
   const MAX_COMPLETION_RETRIES = 5;
 
@@ -58,6 +64,8 @@
     /** @type {AuthState | null} */ auth: null,
     /** @type {Promise<AuthUser> | null} */ consent: null,
     /** Fallback when sessionStorage is blocked (e.g. some cross-site frames). @type {string | null} */ memoryUid: null,
+    /** Whether the emulator's sandbox page frames this page; null until it was asked. @type {boolean | null} */ hosted: null,
+    hostRequests: 0,
   };
 
   // ---------------------------------------------------------------- helpers
@@ -186,8 +194,26 @@
     return b;
   }
 
+  /** Open sheets, newest last: only the newest one answers keys. @type {{ kind: string, close: () => void }[]} */
+  const openSheets = [];
+
   /**
-   * A modal bottom sheet whose accessible name is its title.
+   * Where Tab should go instead of its default so that focus stays in the sheet, or null to let it be.
+   * @param {HTMLElement[]} items @param {Element | null} active @param {boolean} backwards
+   */
+  function wrapTarget(items, active, backwards) {
+    const first = items[0];
+    const last = items.at(-1);
+    if (!first || !last) return null;
+    if (!items.some((item) => item === active)) return backwards ? last : first;
+    if (backwards && active === first) return last;
+    if (!backwards && active === last) return first;
+    return null;
+  }
+
+  /**
+   * A modal bottom sheet whose accessible name is its title. It takes focus only when it opens and
+   * gives it back when it closes; Tab cycles inside it and Escape calls onEscape.
    * @param {string} title @param {string} kind @param {() => void} onEscape
    */
   function openSheet(title, kind, onEscape) {
@@ -198,10 +224,9 @@
       document.head.appendChild(style);
     }
     // Only one sheet of a kind: a newer payment replaces the older one, as in Pi Browser.
-    document.querySelectorAll(`.pi-emu-backdrop[data-pi-emu-kind="${kind}"]`).forEach((n) => n.remove());
+    openSheets.filter((s) => s.kind === kind).forEach((s) => s.close());
     const previousFocus = document.activeElement;
     const backdrop = el("div", "pi-emu-backdrop");
-    backdrop.dataset.piEmuKind = kind;
     const sheet = el("div", "pi-emu-sheet");
     const heading = el("h2", "pi-emu-title", title);
     heading.id = `pi-emu-title-${++sheetCount}`;
@@ -209,22 +234,37 @@
     sheet.setAttribute("aria-modal", "true");
     sheet.setAttribute("aria-labelledby", heading.id);
     sheet.append(el("p", "pi-emu-badge", "Pi emulator · test π only"), heading);
-    sheet.addEventListener("keydown", (/** @type {KeyboardEvent} */ e) => {
-      if (e.key === "Escape") onEscape();
-    });
     backdrop.append(sheet);
     document.body.append(backdrop);
+
+    const focusables = () => [...sheet.querySelectorAll("button:not(:disabled)")].filter((n) => n instanceof HTMLElement);
+    const entry = { kind, close };
+    /** @param {KeyboardEvent} e */
+    const onKeyDown = (e) => {
+      if (!backdrop.isConnected || openSheets.at(-1) !== entry) return;
+      if (e.key === "Escape") onEscape();
+      if (e.key !== "Tab") return;
+      const items = focusables();
+      const target = wrapTarget(items, document.activeElement, e.shiftKey);
+      // With nothing to focus (buttons locked), Tab must not reach the page behind the sheet either.
+      if (target || items.length === 0) e.preventDefault();
+      target?.focus();
+    };
+    function close() {
+      if (!backdrop.isConnected) return;
+      backdrop.remove();
+      document.removeEventListener("keydown", onKeyDown);
+      openSheets.splice(openSheets.indexOf(entry), 1);
+      if (previousFocus instanceof HTMLElement && previousFocus.isConnected) previousFocus.focus();
+    }
+    document.addEventListener("keydown", onKeyDown);
+    openSheets.push(entry);
     return {
       sheet,
       focusFirstButton() {
-        const first = sheet.querySelector("button:not(:disabled)");
-        if (first instanceof HTMLElement) first.focus();
+        focusables()[0]?.focus();
       },
-      close() {
-        if (!backdrop.isConnected) return;
-        backdrop.remove();
-        if (previousFocus instanceof HTMLElement && previousFocus.isConnected) previousFocus.focus();
-      },
+      close,
     };
   }
 
@@ -232,10 +272,14 @@
     return document.title.trim() || window.location.host;
   }
 
-  /** The first-time consent sheet. Rejects when the Pioneer declines. @param {string[]} scopes @returns {Promise<AuthUser>} */
-  async function askConsent(scopes) {
+  /**
+   * The consent sheet, offering first the Pioneer already known (the host's, or this tab's). Rejects on Decline.
+   * @param {string[]} scopes @param {string | null} knownUid @returns {Promise<AuthUser>}
+   */
+  async function askConsent(scopes, knownUid) {
     const listed = /** @type {unknown} */ (await callEmulator("/wallet/pioneers"));
     const pioneers = isObject(listed) && Array.isArray(listed.pioneers) ? listed.pioneers.filter(isObject) : [];
+    pioneers.sort((a, b) => Number(b.uid === knownUid) - Number(a.uid === knownUid));
     return new Promise((resolve, reject) => {
       const decline = () => {
         ui.close();
@@ -296,8 +340,8 @@
       },
       approved() {
         confirm.disabled = false;
-        status.textContent = "Approved by the app. Confirm to pay.";
-        if (ui.sheet.contains(document.activeElement) || document.activeElement === document.body) confirm.focus();
+        // Announced, never focused: a Pioneer about to press Enter on Cancel must not pay instead.
+        status.textContent = "Approved by the app: Confirm is now available.";
       },
       lock() {
         confirm.disabled = true;
@@ -315,6 +359,49 @@
 
   // ---------------------------------------------------------------- authentication
 
+  /**
+   * The uid of the Pioneer signed in to the emulated Pi Browser, asked of the sandbox page that frames
+   * this page. Resolves undefined when no sandbox page answers (not framed, or framed by another page).
+   * @returns {Promise<string | null | undefined>}
+   */
+  function askHostPioneer() {
+    const { parent } = window;
+    const origin = state.origin;
+    if (parent === window || !origin || state.hosted === false) return Promise.resolve(undefined);
+    const id = ++state.hostRequests;
+    return new Promise((resolve) => {
+      /** @param {string | null | undefined} uid */
+      const finish = (uid) => {
+        window.removeEventListener("message", onMessage);
+        clearTimeout(timer);
+        state.hosted = uid !== undefined;
+        resolve(uid);
+      };
+      /** @param {MessageEvent} e */
+      const onMessage = (e) => {
+        // Only the parent window, on the emulator's origin, speaks for the host.
+        if (e.source !== parent || e.origin !== origin || !isObject(e.data)) return;
+        if (e.data.type === "pi-emulator:pioneer" && e.data.id === id) finish(typeof e.data.uid === "string" ? e.data.uid : null);
+      };
+      const timer = setTimeout(() => finish(undefined), HOST_TIMEOUT_MS);
+      window.addEventListener("message", onMessage);
+      // The target origin keeps the question from a parent on any other origin.
+      parent.postMessage({ type: "pi-emulator:get-pioneer", id }, origin);
+    });
+  }
+
+  /** The Pioneer using the emulated Pi Browser: the sandbox page knows; elsewhere this tab remembers. */
+  async function knownPioneerUid() {
+    const hostUid = await askHostPioneer();
+    return hostUid === undefined ? readStoredUid() : hostUid;
+  }
+
+  /** @param {string} uid */
+  function rememberPioneer(uid) {
+    if (state.hosted && state.origin) window.parent.postMessage({ type: "pi-emulator:set-pioneer", uid }, state.origin);
+    else storeUid(uid);
+  }
+
   function readStoredUid() {
     try {
       return sessionStorage.getItem(STORAGE_KEY);
@@ -323,20 +410,24 @@
     }
   }
 
-  /** @param {string | null} uid */
+  /** @param {string} uid */
   function storeUid(uid) {
     state.memoryUid = uid;
     try {
-      if (uid === null) sessionStorage.removeItem(STORAGE_KEY);
-      else sessionStorage.setItem(STORAGE_KEY, uid);
+      sessionStorage.setItem(STORAGE_KEY, uid);
     } catch {
       // Storage blocked: the in-memory copy lasts until reload.
     }
   }
 
-  /** @param {string} uid @param {string[]} scopes @returns {Promise<AuthResult>} */
-  async function createSession(uid, scopes) {
-    const data = await callEmulator("/wallet/sessions", { method: "POST", body: { uid, scopes } });
+  /**
+   * A session for the Pioneer: `/wallet/sessions` if they already granted this app these scopes,
+   * `/wallet/consents` right after they did in the sheet. The emulator remembers consents per app origin.
+   * @param {"sessions" | "consents"} route @param {string} uid @param {string[]} scopes @returns {Promise<AuthResult>}
+   */
+  async function openSession(route, uid, scopes) {
+    const body = { app: window.location.origin, uid, scopes };
+    const data = await callEmulator(`/wallet/${route}`, { method: "POST", body });
     if (!isObject(data) || typeof data.accessToken !== "string" || !isObject(data.user) || typeof data.user.uid !== "string") {
       throw new PiEmulatorError("The emulator sent an unexpected session body.", "unexpected_response");
     }
@@ -345,23 +436,22 @@
     return { accessToken: data.accessToken, user };
   }
 
-  /** Silent for a Pioneer who already consented in this tab; otherwise the consent sheet. @param {string[]} scopes */
+  /** Silent when the known Pioneer already granted these scopes; otherwise the consent sheet. @param {string[]} scopes */
   async function signIn(scopes) {
-    const stored = readStoredUid();
-    if (stored) {
+    const known = await knownPioneerUid();
+    if (known) {
       try {
-        return await createSession(stored, scopes);
+        return await openSession("sessions", known, scopes);
       } catch (e) {
-        // The emulator was reset or restarted: that Pioneer is gone, so ask again.
-        if (!(e instanceof PiEmulatorError && e.code === "user_not_found")) throw e;
-        storeUid(null);
+        // Not granted yet (or revoked), or the emulator was reset and that Pioneer is gone: ask.
+        if (!(e instanceof PiEmulatorError && (e.code === "consent_required" || e.code === "user_not_found"))) throw e;
       }
     }
     // React StrictMode may call authenticate twice at once: share one sheet.
-    state.consent ??= askConsent(scopes).finally(() => (state.consent = null));
+    state.consent ??= askConsent(scopes, known).finally(() => (state.consent = null));
     const pioneer = await state.consent;
-    const session = await createSession(pioneer.uid, scopes);
-    storeUid(pioneer.uid);
+    const session = await openSession("consents", pioneer.uid, scopes);
+    rememberPioneer(pioneer.uid);
     return session;
   }
 

@@ -46,6 +46,56 @@ describe("Pioneers", () => {
   });
 });
 
+describe("consents", () => {
+  const consentsSchema = z.object({
+    consents: z.array(z.strictObject({ app: z.string(), uid: z.string(), username: z.string(), scopes: z.array(z.string()), grantedAt: z.iso.datetime() })),
+  });
+  const shop = "http://localhost:3000";
+  const blog = "https://blog.example";
+
+  async function consent(app: string, username: string, scopes: string[]) {
+    const { uid } = await emu.newUser(username);
+    expect((await emu.call("POST", "/wallet/consents", { body: { app, uid, scopes } })).status).toBe(200);
+    return uid;
+  }
+  const listed = async () => consentsSchema.parse((await emu.control("GET", "/consents")).body).consents;
+  const resume = (app: string, uid: string) => emu.call("POST", "/wallet/sessions", { body: { app, uid, scopes: ["username"] } });
+
+  it("lists what each Pioneer granted each app, scopes merged across consents", async () => {
+    const alice = await consent(shop, "alice", ["username"]);
+    await consent(shop, "alice", ["payments", "username"]);
+    const bob = await consent(blog, "bob", []);
+    expect(await listed()).toEqual([
+      { app: shop, uid: alice, username: "alice", scopes: ["username", "payments"], grantedAt: expect.any(String) as unknown },
+      { app: blog, uid: bob, username: "bob", scopes: [], grantedAt: expect.any(String) as unknown },
+    ]);
+  });
+
+  it("revokes by app, by Pioneer, by both or all, so the consent sheet shows again", async () => {
+    const alice = await consent(shop, "alice", ["username"]);
+    await consent(blog, "alice", ["username"]);
+    const bob = await consent(shop, "bob", ["username"]);
+    await consent(blog, "bob", ["username"]);
+    expect((await emu.control("DELETE", "/consents", { app: shop, uid: alice })).body).toEqual({ revoked: 1 });
+    piError(await resume(shop, alice), 403, "consent_required");
+    expect((await resume(shop, bob)).status).toBe(200);
+    expect((await emu.control("DELETE", "/consents", { uid: bob })).body).toEqual({ revoked: 2 });
+    expect((await emu.control("DELETE", "/consents", { app: blog })).body).toEqual({ revoked: 1 });
+    expect(await listed()).toEqual([]);
+    await consent(shop, "alice", []);
+    expect((await emu.control("DELETE", "/consents")).body).toEqual({ revoked: 1 });
+  });
+
+  it("validates revocations and forgets every consent on reset", async () => {
+    piError(await emu.control("DELETE", "/consents", { app: "http://localhost:3000/shop" }), 400, "invalid_arguments");
+    piError(await emu.control("DELETE", "/consents", { uid: "" }), 400, "invalid_arguments");
+    piError(await emu.control("DELETE", "/consents", ["all"]), 400, "invalid_arguments");
+    await consent(shop, "alice", ["username"]);
+    await emu.control("POST", "/reset");
+    expect(await listed()).toEqual([]);
+  });
+});
+
 describe("payments", () => {
   it("creates, reads, submits, user-cancels and lists payments", async () => {
     const alice = await emu.newUser("alice");

@@ -39,11 +39,14 @@ describe("CORS", () => {
 });
 
 describe("static pages", () => {
-  it("serves the SDK as JavaScript", async () => {
-    const reply = await emu.call("GET", "/pi-sdk.js");
+  it.each([
+    ["/pi-sdk.js", 'Reflect.set(window, "Pi", Pi)'],
+    ["/sandbox-page.js", '"pi-emulator:get-pioneer"'],
+  ])("serves %s as JavaScript", async (path, excerpt) => {
+    const reply = await emu.call("GET", path);
     expect(reply.status).toBe(200);
     expect(reply.headers.get("content-type")).toMatch(/^application\/javascript/);
-    expect(String(reply.body)).toContain('Reflect.set(window, "Pi", Pi)');
+    expect(String(reply.body)).toContain(excerpt);
   });
 
   it("frames an http(s) app in the sandbox page and rejects other URLs", async () => {
@@ -53,6 +56,8 @@ describe("static pages", () => {
     const html = String(reply.body);
     expect(html).toContain("Pi Sandbox (emulator)");
     expect(html).toContain('<iframe title="App" src="http://localhost:3000/shop?a=1&#38;b=%3C2%3E"');
+    // Its script comes before the frame, so it listens before the app can ask.
+    expect(html.indexOf('<script src="/sandbox-page.js"></script>')).toBeLessThan(html.indexOf("<iframe"));
     for (const bad of ["javascript:alert(1)", "file:///etc/passwd", "/relative", ""]) {
       piError(await emu.call("GET", `/sandbox?app=${encodeURIComponent(bad)}`), 400, "invalid_arguments");
     }
@@ -66,10 +71,17 @@ describe("static pages", () => {
 });
 
 describe("wallet routes used by the SDK", () => {
-  async function signIn(scopes: string[] = ["username", "payments"]) {
+  const app = "http://localhost:3000";
+
+  async function alice() {
     const { pioneers } = pioneersSchema.parse((await emu.call("GET", "/wallet/pioneers")).body);
-    const alice = pioneers.find((p) => p.username === "alice");
-    const reply = await emu.call("POST", "/wallet/sessions", { body: { uid: alice?.uid, scopes } });
+    const found = pioneers.find((p) => p.username === "alice");
+    if (!found) throw new Error("alice is missing");
+    return found;
+  }
+
+  async function signIn(scopes: string[] = ["username", "payments"]) {
+    const reply = await emu.call("POST", "/wallet/consents", { body: { app, uid: (await alice()).uid, scopes } });
     return sessionSchema.parse(reply.body);
   }
 
@@ -84,9 +96,28 @@ describe("wallet routes used by the SDK", () => {
     expect(first.user.username).toBe("alice");
     expect(second.user).toEqual({ uid: first.user.uid });
     expect((await emu.call("GET", "/v2/me", { authorization: `Bearer ${first.accessToken}` })).status).toBe(200);
-    piError(await emu.call("POST", "/wallet/sessions", { body: { uid: "gone", scopes: [] } }), 404, "user_not_found");
-    piError(await emu.call("POST", "/wallet/sessions", { body: { uid: first.user.uid, scopes: ["root"] } }), 400, "invalid_arguments");
+    piError(await emu.call("POST", "/wallet/consents", { body: { app, uid: "gone", scopes: [] } }), 404, "user_not_found");
+    piError(await emu.call("POST", "/wallet/consents", { body: { app, uid: first.user.uid, scopes: ["root"] } }), 400, "invalid_arguments");
   });
+
+  it("signs in silently only for scopes the Pioneer already granted this app", async () => {
+    const { uid } = await alice();
+    const resume = (body: Record<string, unknown>) => emu.call("POST", "/wallet/sessions", { body: { app, uid, ...body } });
+    piError(await resume({ scopes: ["username"] }), 403, "consent_required");
+    await signIn(["username"]);
+    await signIn(["payments"]);
+    expect(sessionSchema.parse((await resume({ scopes: ["payments", "username"] })).body).user).toEqual({ uid, username: "alice" });
+    piError(await resume({ scopes: ["wallet_address"] }), 403, "consent_required");
+    piError(await resume({ app: "http://localhost:3001", scopes: [] }), 403, "consent_required");
+    piError(await resume({ uid: "gone", scopes: [] }), 404, "user_not_found");
+  });
+
+  it.each(["", "null", "localhost:3000", "http://localhost:3000/", "http://localhost:3000/shop", "ftp://localhost", "HTTP://LOCALHOST:3000", 42])(
+    "refuses %j as the app's origin",
+    async (bad) => {
+      piError(await emu.call("POST", "/wallet/consents", { body: { app: bad, uid: (await alice()).uid, scopes: [] } }), 400, "invalid_arguments");
+    },
+  );
 
   it("creates, polls, confirms and reports incomplete payments as the Pioneer", async () => {
     const { accessToken } = await signIn();

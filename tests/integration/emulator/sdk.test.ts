@@ -3,8 +3,8 @@
 // accessible name, Pi's callback order, retries, expiry, cancel and incomplete payments.
 // (jsdom, not node: the SDK needs a document. The emulator itself runs fine in this environment.)
 import { runInThisContext } from "node:vm";
-import { screen, waitFor, within } from "@testing-library/dom";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { fireEvent, screen, waitFor, within } from "@testing-library/dom";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { payment, paymentDtoSchema, startTestEmulator, type EmulatorClient } from "./helpers";
 
@@ -40,6 +40,10 @@ afterAll(async () => {
 beforeEach(async () => {
   await emu.control("POST", "/reset");
   sessionStorage.clear();
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  Reflect.set(window, "parent", window);
 });
 
 /** A fresh page: the SDK finds the emulator through the <script src> that loaded it. */
@@ -84,6 +88,63 @@ function recordingCallbacks(options: { approveOnCall?: number; completeOnCall?: 
     onError: (error) => void events.push(`error:${error.message}`),
   };
   return { events, counts, callbacks };
+}
+
+/** Makes the frame's storage throw, as browsers do for a cross-site frame that is denied storage. */
+function blockStorage() {
+  return (["sessionStorage", "localStorage"] as const).map((name) =>
+    vi.spyOn(window, name, "get").mockImplementation(() => {
+      throw new DOMException("The operation is insecure.", "SecurityError");
+    }),
+  );
+}
+
+const hostMessageSchema = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("pi-emulator:get-pioneer"), id: z.number() }),
+  z.strictObject({ type: z.literal("pi-emulator:set-pioneer"), uid: z.string() }),
+]);
+
+/**
+ * Puts the page in a frame whose parent plays the emulator's sandbox page: it answers from the emulator's
+ * origin with the Pioneer signed in to the emulated Pi Browser, and records the one the SDK tells it.
+ * `forged` answers arrive first, as a page on another origin (or another window) might send them.
+ */
+function framedBySandboxPage(host: { uid: string | null }, forged: { origin: string; source: "parent" | "self"; uid: string }[] = []) {
+  const parent = {
+    postMessage(message: unknown, targetOrigin: string) {
+      expect(targetOrigin).toBe(emu.emulator.url);
+      const m = hostMessageSchema.parse(message);
+      if (m.type === "pi-emulator:set-pioneer") {
+        host.uid = m.uid;
+        return;
+      }
+      const answer = (origin: string, source: unknown, uid: string | null) =>
+        window.dispatchEvent(new MessageEvent("message", { origin, source: source as Window, data: { type: "pi-emulator:pioneer", id: m.id, uid } }));
+      setTimeout(() => {
+        for (const f of forged) answer(f.origin, f.source === "parent" ? parent : window, f.uid);
+        answer(emu.emulator.url, parent, host.uid);
+      }, 0);
+    },
+  };
+  Reflect.set(window, "parent", parent);
+}
+
+async function pioneerUid(username: string) {
+  const users = z.object({ users: z.array(z.object({ uid: z.string(), username: z.string() })) }).parse((await emu.control("GET", "/users")).body).users;
+  const found = users.find((u) => u.username === username);
+  if (!found) throw new Error(`No Pioneer ${username}`);
+  return found.uid;
+}
+
+/** Awaits a sign-in that must not show the consent sheet. */
+async function silently<T>(auth: Promise<T>): Promise<T> {
+  let settled = false;
+  void auth.finally(() => (settled = true));
+  await waitFor(() => {
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(settled).toBe(true);
+  }, { timeout: 5000 });
+  return auth;
 }
 
 const walletDialog = () => screen.findByRole("dialog", { name: "Pi Wallet" });
@@ -136,6 +197,79 @@ describe("init and authenticate", () => {
     expect((await again).user.username).toBe("alice");
   });
 
+  it("asks again in the same tab once the Pioneer revoked the app's consent", async () => {
+    const pi = loadSdk();
+    await pi.init({ version: "2.0" });
+    const first = await signInAs(pi, "bob");
+    expect((await emu.control("DELETE", "/consents", { app: window.location.origin, uid: first.user.uid })).body).toEqual({ revoked: 1 });
+    const again = loadSdk();
+    await again.init({ version: "2.0" });
+    expect((await signInAs(again, "bob")).user).toEqual(first.user);
+  });
+
+  it("framed by the sandbox page, remembers consent without the frame's storage: the next load is silent", async () => {
+    const storage = blockStorage();
+    const host = { uid: null as string | null };
+    framedBySandboxPage(host);
+    const pi = loadSdk();
+    await pi.init({ version: "2.0" });
+    const first = await signInAs(pi, "alice");
+    expect(host.uid).toBe(first.user.uid);
+
+    const reloaded = loadSdk();
+    await reloaded.init({ version: "2.0" });
+    const second = await silently(reloaded.authenticate(["username", "payments"], () => {}));
+    expect(second.user).toEqual(first.user);
+    for (const getter of storage) expect(getter).not.toHaveBeenCalled();
+  });
+
+  it("offers the host's Pioneer first, and asks again once that Pioneer revoked the app's consent", async () => {
+    const bob = await pioneerUid("bob");
+    blockStorage();
+    framedBySandboxPage({ uid: bob });
+    await emu.call("POST", "/wallet/consents", { body: { app: window.location.origin, uid: bob, scopes: ["username"] } });
+    const pi = loadSdk();
+    await pi.init({ version: "2.0" });
+    expect((await silently(pi.authenticate(["username"], () => {}))).user.uid).toBe(bob);
+
+    await emu.control("DELETE", "/consents", { app: window.location.origin, uid: bob });
+    const auth = pi.authenticate(["username"], () => {});
+    const dialog = await screen.findByRole("dialog", { name: "Sign in to Shop with Pi (emulator)" });
+    expect(within(dialog).getAllByRole("button").map((b) => b.textContent)).toEqual(["Continue as bob", "Continue as alice", "Decline"]);
+    within(dialog).getByRole("button", { name: "Continue as bob" }).click();
+    expect((await auth).user.uid).toBe(bob);
+  });
+
+  it("believes only the sandbox page: answers from another origin or window are ignored", async () => {
+    const alice = await pioneerUid("alice");
+    await emu.call("POST", "/wallet/consents", { body: { app: window.location.origin, uid: alice, scopes: ["username"] } });
+    framedBySandboxPage({ uid: null }, [
+      { origin: "http://localhost:9999", source: "parent", uid: alice },
+      { origin: emu.emulator.url, source: "self", uid: alice },
+    ]);
+    const pi = loadSdk();
+    await pi.init({ version: "2.0" });
+    const auth = pi.authenticate(["username"], () => {});
+    // A forged answer naming a consenting Pioneer would have signed in silently.
+    within(await screen.findByRole("dialog")).getByRole("button", { name: "Decline" }).click();
+    await expect(auth).rejects.toThrow(/declined/);
+  });
+
+  it("framed by another page (no answer) with storage blocked, keeps the Pioneer in memory", async () => {
+    blockStorage();
+    const postMessage = vi.fn();
+    Reflect.set(window, "parent", { postMessage });
+    const pi = loadSdk();
+    await pi.init({ version: "2.0" });
+    const auth = pi.authenticate(["username"], () => {});
+    (await screen.findByRole("button", { name: "Continue as alice" }, { timeout: 3000 })).click();
+    const first = await auth;
+    expect(postMessage).toHaveBeenCalledTimes(1);
+    expect((await silently(pi.authenticate(["username"], () => {}))).user.uid).toBe(first.user.uid);
+    // Asked once: the page now knows no sandbox page frames it.
+    expect(postMessage).toHaveBeenCalledTimes(1);
+  });
+
   it("rejects unknown scopes", async () => {
     const pi = loadSdk();
     await pi.init({ version: "2.0" });
@@ -183,6 +317,54 @@ describe("createPayment", () => {
     // The approval callback threw twice; the SDK logged it and carried on.
     expect(consoleError).toHaveBeenCalledTimes(2);
     consoleError.mockRestore();
+  });
+
+  it("never moves focus when approval arrives: Cancel keeps it, the status announces Confirm", async () => {
+    const pi = loadSdk();
+    await pi.init({ version: "2.0" });
+    await signInAs(pi, "alice");
+    const buy = document.body.appendChild(document.createElement("button"));
+    buy.textContent = "Buy";
+    buy.focus();
+    const { events, callbacks } = recordingCallbacks({ approveOnCall: 2 });
+    pi.createPayment({ amount: 1, memo: "m", metadata: {} }, callbacks);
+    const dialog = await walletDialog();
+    const cancel = within(dialog).getByRole("button", { name: "Cancel" });
+    const confirm = within(dialog).getByRole("button", { name: "Confirm" });
+    // Opening the sheet moves focus into it, to the first enabled button.
+    expect(document.activeElement).toBe(cancel);
+    await waitFor(() => expect(confirm).toHaveProperty("disabled", false), { timeout: 3000 });
+    expect(document.activeElement).toBe(cancel);
+    expect(within(dialog).getByRole("status").textContent).toMatch(/Confirm is now available/);
+
+    cancel.click();
+    await waitFor(() => expect(events.at(-1)).toBe("cancel:28"));
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(document.activeElement).toBe(buy);
+  });
+
+  it("keeps Tab inside the sheet, and Escape declines from wherever focus is", async () => {
+    const pi = loadSdk();
+    await pi.init({ version: "2.0" });
+    const auth = pi.authenticate(["username"], () => {});
+    const dialog = await screen.findByRole("dialog", { name: "Sign in to Shop with Pi (emulator)" });
+    const [alice, bob, decline] = within(dialog).getAllByRole("button");
+    expect(document.activeElement).toBe(alice);
+    const tab = (shiftKey = false) => fireEvent.keyDown(document.activeElement ?? document.body, { key: "Tab", shiftKey });
+    tab(true);
+    expect(document.activeElement).toBe(decline);
+    tab();
+    expect(document.activeElement).toBe(alice);
+    bob?.focus();
+    // Between the ends the browser moves focus itself; the sheet leaves that Tab alone.
+    expect(tab()).toBe(true);
+    expect(document.activeElement).toBe(bob);
+    bob?.blur();
+    tab();
+    expect(document.activeElement).toBe(alice);
+    bob?.blur();
+    fireEvent.keyDown(document.body, { key: "Escape" });
+    await expect(auth).rejects.toThrow(/declined/);
   });
 
   it("calls onCancel when the Pioneer cancels", async () => {
