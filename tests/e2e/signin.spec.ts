@@ -81,3 +81,39 @@ test("with cookies blocked, the bearer token keeps the Pioneer signed in", async
   expect(signIns).toHaveLength(1);
   expect(await context.cookies()).toEqual([]);
 });
+
+test("in the sandbox frame with storage denied: consent is asked once, and a sign-out sticks", async ({ page, context, emulator }) => {
+  // As Chromium (third-party cookies blocked) and iOS do for a cross-site frame: storage throws.
+  await context.addInitScript(() => {
+    if (window.top === window) return;
+    const deny = () => {
+      throw new DOMException("Access is denied for this document.", "SecurityError");
+    };
+    Object.defineProperty(window, "localStorage", { get: deny });
+    Object.defineProperty(window, "sessionStorage", { get: deny });
+  });
+  const sandbox = `${emulatorOrigin}/sandbox?app=${encodeURIComponent(`http://localhost:${e2ePorts.app}/`)}`;
+  await page.goto(sandbox);
+  const app = new AppScreen(page.frameLocator('iframe[title="App"]'));
+  await app.consentAs("alice");
+
+  // The emulator's server remembers the consent and the sandbox page its Pioneer: no sheet again.
+  await page.reload();
+  await expect(app.username).toHaveText("alice", { timeout: 30_000 });
+  await expect(app.button(/Continue as/)).toHaveCount(0);
+
+  await app.button("Sign out").click();
+  await expect(app.button("Sign in with Pi")).toBeVisible();
+  const signIns = recordRequests(page, "POST", "/api/auth/signin");
+  await page.reload();
+  await expect(app.button("Sign in with Pi")).toBeVisible({ timeout: 30_000 });
+  await page.waitForTimeout(1500);
+  await expect(app.username).toHaveCount(0);
+  expect(signIns).toHaveLength(0);
+
+  // Signing in again is one tap, with no consent sheet: Pi remembers the consent.
+  await app.button("Sign in with Pi").click();
+  await expect(app.username).toHaveText("alice", { timeout: 30_000 });
+  const { consents } = (await emulator.control("GET", "/control/consents")) as { consents: { username: string }[] };
+  expect(consents.map((c) => c.username)).toEqual(["alice"]);
+});
