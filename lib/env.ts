@@ -23,6 +23,11 @@ const hints: Record<string, string> = {
   PI_ALLOW_LOCAL_API: 'Use "true" or "false".',
   PI_API_TIMEOUT_MS: "Use a whole number of milliseconds between 100 and 60000 (default 10000).",
   ALLOWED_ORIGINS: "Use a comma-separated list of origins such as https://example.com.",
+  RECONCILE_AFTER_SECONDS: "Use a whole number of seconds (default 120; 0 acts at once).",
+  ORDER_TTL_MINUTES: "Use a whole number of minutes, at least 1 (default 30).",
+  RATE_LIMIT_SIGNIN_PER_MINUTE: "Use a whole number (default 30; 0 turns the limit off).",
+  RATE_LIMIT_API_PER_MINUTE: "Use a whole number (default 120; 0 turns the limit off).",
+  TRUST_PROXY: 'Use "true" only behind a reverse proxy that sets X-Forwarded-For.',
 };
 
 export class EnvError extends Error {
@@ -89,6 +94,33 @@ export const getDbEnv = memo(() => {
   return { databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR };
 });
 
+const wholeNumber = (fallback: number, min = 0, max = 1_000_000) => z.preprocess(blankAsMissing, z.coerce.number().int().min(min).max(max).default(fallback));
+
+/** When the reconciler acts, and how long an unpaid order waits. */
+export const getPaymentsEnv = memo(() => {
+  const env = parse({
+    RECONCILE_AFTER_SECONDS: wholeNumber(120, 0, 86_400),
+    ORDER_TTL_MINUTES: wholeNumber(30, 1, 10_080),
+  });
+  return { reconcileAfterMs: env.RECONCILE_AFTER_SECONDS * 1000, orderTtlMs: env.ORDER_TTL_MINUTES * 60_000 };
+});
+
+/** Request limits per minute (0 = off), and whether the platform's client-address header can be trusted. */
+export const getLimitsEnv = memo(() => {
+  const env = parse({
+    RATE_LIMIT_SIGNIN_PER_MINUTE: wholeNumber(30),
+    RATE_LIMIT_API_PER_MINUTE: wholeNumber(120),
+    TRUST_PROXY: booleanFlag,
+    VERCEL: optionalString,
+  });
+  return {
+    signInPerMinute: env.RATE_LIMIT_SIGNIN_PER_MINUTE,
+    apiPerMinute: env.RATE_LIMIT_API_PER_MINUTE,
+    trustProxy: env.TRUST_PROXY,
+    onVercel: env.VERCEL !== undefined,
+  };
+});
+
 export const getSiteEnv = memo(() => {
   const env = parse({ PI_VALIDATION_KEY: optionalString, CRON_SECRET: optionalString });
   return { validationKey: env.PI_VALIDATION_KEY?.trim(), cronSecret: env.CRON_SECRET };
@@ -96,7 +128,7 @@ export const getSiteEnv = memo(() => {
 
 /** Clears cached values; tests use it after changing process.env. */
 export function resetEnv() {
-  for (const get of [getPiEnv, getAuthEnv, getDbEnv, getSiteEnv]) get.reset();
+  for (const get of [getPiEnv, getAuthEnv, getDbEnv, getSiteEnv, getPaymentsEnv, getLimitsEnv]) get.reset();
 }
 
 export function isLoopbackUrl(url: string) {

@@ -14,6 +14,10 @@ export function describeOrder(order: OrderView, now: Date, formatTime: (iso: str
       return { label: "Paid", tone: "ok", detail: null };
     case "cancelled":
       return { label: "Cancelled", tone: "neutral", detail: "Nothing was charged." };
+    case "expired":
+      return { label: "Expired", tone: "neutral", detail: "This order was never paid. Nothing was charged." };
+    case "needs_review":
+      return { label: "Being checked", tone: "pending", detail: "Something about this payment did not add up, so a person is checking it. You get what you paid for, or your π back." };
     case "approved":
       return expired
         ? { label: "Expired", tone: "neutral", detail: "You did not confirm this payment in time. Nothing was charged." }

@@ -28,12 +28,14 @@ function OrderRow({ order, now }: { order: OrderView; now: Date }) {
   );
 }
 
-/** The Pioneer's orders, newest first; cancelled ones fold away under a count. */
+const closedUnpaid = new Set<OrderView["status"]>(["cancelled", "expired"]);
+
+/** The Pioneer's orders, newest first; those closed without payment fold away under a count. */
 export function OrderHistory() {
   const { data, error, isLoading } = useOrders();
   const now = new Date();
-  const open = data?.orders.filter((order) => order.status !== "cancelled") ?? [];
-  const cancelled = data?.orders.filter((order) => order.status === "cancelled") ?? [];
+  const open = data?.orders.filter((order) => !closedUnpaid.has(order.status)) ?? [];
+  const closed = data?.orders.filter((order) => closedUnpaid.has(order.status)) ?? [];
 
   return (
     <Card aria-labelledby="orders-heading">
@@ -48,13 +50,13 @@ export function OrderHistory() {
           <OrderRow key={order.id} order={order} now={now} />
         ))}
       </ul>
-      {cancelled.length > 0 ? (
+      {closed.length > 0 ? (
         <details className="collapsed-orders">
           <summary>
-            {cancelled.length} cancelled {cancelled.length === 1 ? "order" : "orders"}
+            {closed.length} {closed.length === 1 ? "order" : "orders"} closed without payment
           </summary>
           <ul className="plain-list">
-            {cancelled.map((order) => (
+            {closed.map((order) => (
               <OrderRow key={order.id} order={order} now={now} />
             ))}
           </ul>

@@ -5,13 +5,14 @@ import { upsertUser } from "@/lib/db/repositories/users";
 import { PiApiError } from "@/lib/pi/errors";
 import { toPioneer } from "@/lib/pi/mappers";
 import { piApi } from "@/lib/pi/platform-api";
-import { createSession } from "./session";
+import { createSession, revokeSessionToken } from "./session";
 
 /**
  * Exchanges a Pi access token for an app session. Identity comes only from Pi's /me answer; the
- * access token is used for this one call and never stored.
+ * access token is used for this one call and never stored. The sessions the browser held (signing
+ * in again, or as another Pioneer) are revoked, so each browser keeps one live session.
  */
-export async function signIn(accessToken: string): Promise<{ user: Pioneer; sessionToken: string; expiresAt: Date }> {
+export async function signIn(accessToken: string, heldTokens: readonly string[] = []): Promise<{ user: Pioneer; sessionToken: string; expiresAt: Date }> {
   let pioneer: Pioneer;
   try {
     pioneer = toPioneer(await piApi.me(accessToken));
@@ -23,5 +24,6 @@ export async function signIn(accessToken: string): Promise<{ user: Pioneer; sess
   }
   await upsertUser(await getDb(), pioneer);
   const session = await createSession(pioneer.uid);
+  for (const token of heldTokens) await revokeSessionToken(token);
   return { user: pioneer, sessionToken: session.token, expiresAt: session.expiresAt };
 }

@@ -11,6 +11,8 @@ export async function placeOrder(productId: string): Promise<OrderView> {
 const notApproved: Record<Exclude<OrderView["status"], "approved" | "paid">, string> = {
   awaiting_payment: "The app's server did not approve this payment. Cancel it in your Pi wallet and try again.",
   cancelled: "This order was cancelled, so its payment cannot be approved. Cancel it in your Pi wallet and buy again.",
+  expired: "This order expired, so its payment cannot be approved. Cancel it in your Pi wallet and buy again.",
+  needs_review: "This order is being checked by the app's team, so its payment cannot be approved now.",
 };
 
 /** Only an order the server now calls approved (or already paid) lets the Pioneer confirm. */

@@ -8,6 +8,7 @@ export const errorCodes = [
   "invalid_request",
   "payload_too_large",
   "not_found",
+  "rate_limited",
   // Who is asking
   "unauthenticated",
   "signed_out",
@@ -36,6 +37,7 @@ export const errorCodes = [
   "pi_unavailable",
   "pi_rejected",
   "server_misconfigured",
+  "cron_not_configured",
   "internal_error",
   // Seen only by the browser: no answer, or an answer that is not ours
   "network_error",
@@ -57,6 +59,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: Record<string, string[]>,
+    /** When asking again makes sense (a rate limit), in seconds. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }

@@ -1,6 +1,10 @@
 /** Orders as our API shows them to the browser. */
 
-export type OrderStatus = "awaiting_payment" | "approved" | "paid" | "cancelled";
+/**
+ * `expired`: never paid in time, nothing charged. `needs_review`: something about the payment did
+ * not add up (Pi has no such payment, another network, another amount); a person looks at it.
+ */
+export type OrderStatus = "awaiting_payment" | "approved" | "paid" | "cancelled" | "expired" | "needs_review";
 
 /** `amount` is a JSON number because Pi.createPayment takes one; it always has at most 7 decimals. */
 export type OrderView = {

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, numeric, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -25,10 +25,10 @@ export const sessions = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
   },
-  (t) => [index("sessions_user_uid_idx").on(t.userUid)],
+  (t) => [index("sessions_user_uid_idx").on(t.userUid), index("sessions_expires_at_idx").on(t.expiresAt)],
 );
 
-export const orderStatuses = ["awaiting_payment", "approved", "paid", "cancelled"] as const;
+export const orderStatuses = ["awaiting_payment", "approved", "paid", "cancelled", "expired", "needs_review"] as const;
 export type OrderStatus = (typeof orderStatuses)[number];
 
 /** The order ledger. A Pi payment and a txid can each settle at most one order. */
@@ -48,10 +48,16 @@ export const orders = pgTable(
     txid: text("txid").unique(),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    // A reconciler run owns the order until then; also how long a failed check waits before the next.
+    claimedUntil: timestamp("claimed_until", { withTimezone: true }),
   },
   (t) => [
     index("orders_user_uid_idx").on(t.userUid),
-    check("orders_status_check", sql`${t.status} in ('awaiting_payment', 'approved', 'paid', 'cancelled')`),
+    // The reconciler's sweep: unsettled orders, oldest first.
+    index("orders_unsettled_idx")
+      .on(t.createdAt)
+      .where(sql`${t.status} in ('awaiting_payment', 'approved')`),
+    check("orders_status_check", sql`${t.status} in ('awaiting_payment', 'approved', 'paid', 'cancelled', 'expired', 'needs_review')`),
   ],
 );
 
@@ -76,6 +82,22 @@ export const paymentReviews = pgTable("payment_reviews", {
   txid: text("txid"),
   reason: text("reason").notNull(),
   createdAt: createdAt(),
+});
+
+/** Requests per key (a Pioneer, a client address) in the current one-minute window, shared by every instance. */
+export const rateLimits = pgTable("rate_limits", {
+  key: text("key").primaryKey(),
+  windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+  hits: integer("hits").notNull(),
+});
+
+/** One row per reconciler run: when, what started it, and what it did. */
+export const reconcileRuns = pgTable("reconcile_runs", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  trigger: text("trigger").notNull(),
+  startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+  finishedAt: timestamp("finished_at", { withTimezone: true }).notNull(),
+  counts: jsonb("counts").$type<Record<string, number>>().notNull(),
 });
 
 export type User = typeof users.$inferSelect;

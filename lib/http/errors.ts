@@ -3,9 +3,9 @@ import { EnvError } from "@/lib/env";
 import { PiApiError } from "@/lib/pi/errors";
 import { httpStatus } from "./status";
 
-export function errorResponse(code: ErrorCode, message: string, fields?: Record<string, string[]>) {
+export function errorResponse(code: ErrorCode, message: string, fields?: Record<string, string[]>, headers: Record<string, string> = {}) {
   const body: ErrorBody = { error: { code, message, ...(fields ? { fields } : {}) } };
-  return Response.json(body, { status: httpStatus[code], headers: { "Cache-Control": "no-store" } });
+  return Response.json(body, { status: httpStatus[code], headers: { "Cache-Control": "no-store", ...headers } });
 }
 
 /**
@@ -20,7 +20,10 @@ function describe(error: unknown): string {
 
 /** Maps anything thrown in a route to the one error shape. Unknown errors are logged and hidden. */
 export function toErrorResponse(error: unknown, context: string): Response {
-  if (error instanceof AppError) return errorResponse(error.code, error.message, error.fields);
+  if (error instanceof AppError) {
+    const headers: Record<string, string> = error.retryAfterSeconds === undefined ? {} : { "Retry-After": String(error.retryAfterSeconds) };
+    return errorResponse(error.code, error.message, error.fields, headers);
+  }
   if (error instanceof PiApiError) {
     console.error(`[${context}] Pi Platform API failure: ${error.message}`);
     return error.kind === "unavailable"

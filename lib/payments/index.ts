@@ -4,5 +4,5 @@
  */
 export { resolveIncompletePayment } from "./incomplete";
 export { createOrder, listOrders } from "./orders";
-export { reconcileOrdersOf } from "./reconcile";
+export { reconcileOrders, type ReconcileCounts } from "./reconcile";
 export { approvePayment, cancelPayment, completePayment } from "./service";

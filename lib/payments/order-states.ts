@@ -1,17 +1,20 @@
 import "server-only";
 import type { Database } from "@/lib/db";
-import { updateOrderStatus } from "@/lib/db/repositories/orders";
+import { updateOrderStatus, type OrderUpdateOptions } from "@/lib/db/repositories/orders";
 import type { Order, OrderStatus } from "@/lib/db/schema";
 
 /**
- * The order state machine, in one place. Statuses only move forward; `paid` and `cancelled` are
- * final. A cancelled order is never revived: the Pioneer buys again with a new order.
+ * The order state machine, in one place. Statuses only move forward; all but the first two are
+ * final. A cancelled or expired order is never revived: the Pioneer buys again with a new order.
+ * `needs_review` takes an order out of every automatic path; a person settles it.
  */
 const allowed: Record<OrderStatus, readonly OrderStatus[]> = {
-  awaiting_payment: ["approved", "cancelled"],
-  approved: ["paid", "cancelled"],
+  awaiting_payment: ["approved", "cancelled", "expired", "needs_review"],
+  approved: ["paid", "cancelled", "needs_review"],
   paid: [],
   cancelled: [],
+  expired: [],
+  needs_review: [],
 };
 
 export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
@@ -24,7 +27,7 @@ export function transitionOrder(
   orderId: string,
   from: OrderStatus,
   to: OrderStatus,
-  options: { txid?: string; unlessBoundToOtherThan?: string } = {},
+  options: OrderUpdateOptions = {},
 ): Promise<Order | null> {
   if (!canTransition(from, to)) throw new Error(`illegal order transition ${from} → ${to}`);
   return updateOrderStatus(db, orderId, from, to, options);

@@ -1,18 +1,21 @@
 import "server-only";
 import { AppError, type OrderView } from "@/lib/contract";
 import { getDb } from "@/lib/db";
-import { insertOrder, listOrdersOf } from "@/lib/db/repositories/orders";
+import { expireUnpaidOrdersBeyond, insertOrder, listOrdersOf } from "@/lib/db/repositories/orders";
 import type { Order } from "@/lib/db/schema";
+import { getPaymentsEnv } from "@/lib/env";
 import { normalizeAmount } from "@/lib/pi/amount";
 import { findProduct, memoFor } from "@/lib/shop";
+import { abandonedAfterMs } from "./sweep-rules";
 
-/** How long an unsettled order waits for the Pioneer: to start paying, or to confirm an approved payment. */
-const unsettledLifetimeMs = 30 * 60 * 1000;
+/** A Pioneer's unpaid orders kept at once; a new one expires the oldest beyond this. */
+export const maxUnpaidOrders = 3;
 
+/** When the reconciler stops waiting for the Pioneer: to start paying, or to sign an approved payment. */
 function expiresAt(order: Order): string | null {
-  if (order.status === "awaiting_payment") return new Date(order.createdAt.getTime() + unsettledLifetimeMs).toISOString();
-  // Approval is the order's last update before payment.
-  if (order.status === "approved") return new Date(order.updatedAt.getTime() + unsettledLifetimeMs).toISOString();
+  if (order.status === "awaiting_payment") return new Date(order.createdAt.getTime() + getPaymentsEnv().orderTtlMs).toISOString();
+  // Approval is the order's last update before payment, moments after Pi created the payment.
+  if (order.status === "approved") return new Date(order.updatedAt.getTime() + abandonedAfterMs).toISOString();
   return null;
 }
 
@@ -34,7 +37,9 @@ export function toOrderView(order: Order): OrderView {
 export async function createOrder(userUid: string, productId: string): Promise<OrderView> {
   const product = findProduct(productId);
   if (!product) throw new AppError("product_not_found", "There is no such product.");
-  const order = await insertOrder(await getDb(), { userUid, productId, amount: product.price, memo: memoFor(product) });
+  const db = await getDb();
+  const order = await insertOrder(db, { userUid, productId, amount: product.price, memo: memoFor(product) });
+  await expireUnpaidOrdersBeyond(db, userUid, maxUnpaidOrders);
   return toOrderView(order);
 }
 

@@ -9,9 +9,11 @@ export async function readPayment(paymentId: string): Promise<PiPayment> {
   try {
     return toPiPayment(await piApi.getPayment(paymentId));
   } catch (error) {
-    // Pi answers an unknown or malformed id with 404 (or 400): either way, no such payment.
-    if (error instanceof PiApiError && error.kind === "rejected" && (error.status === 404 || error.status === 400)) {
-      throw new AppError("payment_not_found", "Pi has no payment with this id.");
+    // The id came from the client: whatever Pi's refusal (404 unknown, 400 malformed, 401/403/422
+    // another app's or not one Pi will show us), there is no payment of ours by that id.
+    if (error instanceof PiApiError && error.kind === "rejected") {
+      if (error.status === 401 || error.status === 403) console.error(`[payments] Pi refused to show payment ${paymentId} (${error.status} ${error.code}): check PI_API_KEY`);
+      throw new AppError("payment_not_found", "Pi has no payment of this app with this id.");
     }
     throw error;
   }

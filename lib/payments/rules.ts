@@ -65,7 +65,8 @@ export function checkApproval<O extends OrderFacts>(payment: PiPayment, order: O
   if (payment.cancelled) return fail("payment_cancelled");
   if (!order || order.userUid !== userUid) return fail("order_not_found");
   if (order.piPaymentId !== null && order.piPaymentId !== payment.id) return fail("order_bound_to_other_payment");
-  if (order.status === "cancelled") return fail("order_not_awaiting_payment");
+  // Approved or paid passes only as a retry for this same payment (the binding was checked above).
+  if (order.status !== "awaiting_payment" && order.status !== "approved" && order.status !== "paid") return fail("order_not_awaiting_payment");
   return checkTerms(payment, order) ?? { ok: true, order };
 }
 

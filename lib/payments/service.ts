@@ -3,27 +3,43 @@ import { AppError, type OrderView } from "@/lib/contract";
 import { getDb } from "@/lib/db";
 import { bindPayment, findOrder, findOrderByPayment } from "@/lib/db/repositories/orders";
 import { getPiEnv } from "@/lib/env";
+import type { PiPayment } from "@/lib/pi/mappers";
 import { piApi } from "@/lib/pi/platform-api";
 import { transitionOrder } from "./order-states";
 import { toOrderView } from "./orders";
 import { ensurePiStep, readPayment } from "./pi-steps";
-import { checkApproval, checkCompletion, checkPaymentBasics } from "./rules";
+import { checkApproval, checkCompletion, checkPaymentBasics, type RuleFailure } from "./rules";
 import { markOrderCancelled, orderForPayment, reject, reload, settlePayment } from "./settlement";
+
+/** Refusals about the order or its terms: the payment is the caller's own, to the app, on our network. */
+const refusalsToCancel = new Set<RuleFailure["code"]>(["amount_mismatch", "memo_mismatch", "order_not_found", "order_not_awaiting_payment", "order_bound_to_other_payment"]);
+
+/**
+ * Refuses an approval. A payment of the caller's own that we will never approve is cancelled with
+ * Pi at once, so the Pioneer can pay again now rather than after Pi's timeout; the refusal stands
+ * even if the cancel fails (Pi then cancels it when it times out).
+ */
+async function refuse(payment: PiPayment, failure: RuleFailure): Promise<never> {
+  if (refusalsToCancel.has(failure.code) && !payment.cancelled && !payment.txid) {
+    await piApi.cancel(payment.id).catch(() => undefined);
+  }
+  reject(failure);
+}
 
 /** Approves a payment for the caller's order after every rule passes; repeats return the current state. */
 export async function approvePayment(userUid: string, paymentId: string): Promise<OrderView> {
   const payment = await readPayment(paymentId);
   const db = await getDb();
   const decision = checkApproval(payment, payment.orderId ? await findOrder(db, payment.orderId) : null, userUid, getPiEnv().network);
-  if (!decision.ok) reject(decision);
+  if (!decision.ok) return refuse(payment, decision);
   const { order } = decision;
   if (order.status !== "awaiting_payment") return toOrderView(order);
 
   if (!(await bindPayment(db, order.id, payment.id))) {
-    // Lost a race: fine if the winner bound this same payment, a rejection otherwise.
+    // Lost a race: fine if the winner bound this same payment, a refusal otherwise.
     const current = await reload(db, order);
     const retry = checkApproval(payment, current, userUid, getPiEnv().network);
-    if (!retry.ok) reject(retry);
+    if (!retry.ok) return refuse(payment, retry);
     return toOrderView(current);
   }
   if (!payment.approved) await ensurePiStep(payment.id, () => piApi.approve(payment.id), (p) => p.approved);

@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError, type OrderView } from "@/lib/contract";
 import type { Database } from "@/lib/db";
-import { findOrder, findOrderByPayment } from "@/lib/db/repositories/orders";
+import { findOrder, findOrderByPayment, recordPaymentReview } from "@/lib/db/repositories/orders";
 import type { Order } from "@/lib/db/schema";
 import type { PiPayment } from "@/lib/pi/mappers";
 import { piApi } from "@/lib/pi/platform-api";
@@ -62,4 +62,23 @@ export async function markOrderCancelled(db: Database, order: Order, paymentId: 
     if (row) return toOrderView(row);
   }
   return toOrderView(await reload(db, order));
+}
+
+/** Takes an order out of every automatic path and leaves a review row saying why. */
+export async function markNeedsReview(db: Database, order: Order, reason: string, payment: PiPayment | null): Promise<Order | null> {
+  if (order.status !== "awaiting_payment" && order.status !== "approved") return null;
+  const moved = await transitionOrder(db, order.id, order.status, "needs_review");
+  if (moved && order.piPaymentId) {
+    await recordPaymentReview(db, {
+      piPaymentId: order.piPaymentId,
+      userUid: order.userUid,
+      // Pi's figures when Pi has the payment (what the Pioneer actually did), the order's otherwise.
+      amount: payment ? String(payment.amount) : order.amount,
+      memo: (payment?.memo ?? order.memo).replaceAll("\u0000", ""),
+      outcome: "needs_review",
+      txid: payment?.txid ?? null,
+      reason,
+    });
+  }
+  return moved;
 }

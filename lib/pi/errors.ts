@@ -14,6 +14,8 @@ export class PiApiError extends Error {
     /** Pi's error code (e.g. `already_completed`), or our own for transport failures (`timeout`, `network_error`, `bad_response`). */
     readonly code: string,
     message: string,
+    /** Pi's Retry-After, when it sent one. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
   }

@@ -19,6 +19,8 @@ export type PiPayment = {
   /** Cancelled by anyone: the app, Pi (expiry, replacement) or the Pioneer. */
   cancelled: boolean;
   txid: string | null;
+  /** When Pi created it; null if Pi's timestamp does not parse. */
+  createdAt: Date | null;
 };
 
 function readOrderId(metadata: unknown): string | null {
@@ -39,5 +41,6 @@ export function toPiPayment(dto: PaymentDto): PiPayment {
     completed: dto.status.developer_completed,
     cancelled: dto.status.cancelled || dto.status.user_cancelled,
     txid: dto.transaction?.txid ?? null,
+    createdAt: Number.isNaN(Date.parse(dto.created_at)) ? null : new Date(dto.created_at),
   };
 }

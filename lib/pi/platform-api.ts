@@ -11,8 +11,18 @@ import { paymentDtoSchema, piErrorBodySchema, userDtoSchema, type PaymentDto, ty
 
 type Auth = { bearer: string } | "server-key";
 
-async function call<T>(method: "GET" | "POST", path: string, auth: Auth, schema: z.ZodType<T>, body?: unknown): Promise<T> {
-  const { apiBaseUrl, apiKey, timeoutMs } = getPiEnv();
+/**
+ * Reads are retried on no answer, 5xx and 429, with jittered backoff, all within this budget:
+ * shorter than the ~10 s after which Pi's SDK repeats a callback, so retries never pile up.
+ * Approve, complete and cancel are never repeated blindly: the caller re-reads the payment instead.
+ */
+const readBudgetMs = 8_000;
+const firstBackoffMs = 200;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+async function attempt<T>(method: "GET" | "POST", path: string, auth: Auth, schema: z.ZodType<T>, body: unknown, timeoutMs: number): Promise<T> {
+  const { apiBaseUrl, apiKey } = getPiEnv();
   const headers: Record<string, string> = {
     Accept: "application/json",
     Authorization: auth === "server-key" ? `Key ${apiKey}` : `Bearer ${auth.bearer}`,
@@ -46,7 +56,8 @@ async function call<T>(method: "GET" | "POST", path: string, auth: Auth, schema:
     const parsed = piErrorBodySchema.safeParse(json);
     const code = parsed.success ? parsed.data.error : `http_${response.status}`;
     const kind = response.status >= 500 || response.status === 429 || response.status === 408 ? "unavailable" : "rejected";
-    throw new PiApiError(kind, response.status, code, `${method} ${path}: Pi answered ${response.status} ${code}`);
+    const retryAfter = Number(response.headers.get("retry-after") ?? Number.NaN);
+    throw new PiApiError(kind, response.status, code, `${method} ${path}: Pi answered ${response.status} ${code}`, Number.isFinite(retryAfter) ? retryAfter * 1000 : undefined);
   }
 
   const parsed = schema.safeParse(json);
@@ -54,6 +65,23 @@ async function call<T>(method: "GET" | "POST", path: string, auth: Auth, schema:
     throw new PiApiError("unavailable", response.status, "bad_response", `${method} ${path}: unexpected response shape`);
   }
   return parsed.data;
+}
+
+async function call<T>(method: "GET" | "POST", path: string, auth: Auth, schema: z.ZodType<T>, body?: unknown): Promise<T> {
+  const { timeoutMs } = getPiEnv();
+  if (method !== "GET") return attempt(method, path, auth, schema, body, timeoutMs);
+  const deadline = Date.now() + Math.min(readBudgetMs, timeoutMs);
+  for (let tries = 0; ; tries++) {
+    try {
+      return await attempt(method, path, auth, schema, body, Math.max(1, deadline - Date.now()));
+    } catch (error) {
+      // A garbled 200 is not worth asking again; a refusal is Pi's answer.
+      if (!(error instanceof PiApiError) || error.kind !== "unavailable" || error.code === "bad_response") throw error;
+      const backoff = error.retryAfterMs ?? firstBackoffMs * 2 ** tries * (0.5 + Math.random());
+      if (Date.now() + backoff >= deadline) throw error;
+      await sleep(backoff);
+    }
+  }
 }
 
 const paymentPath = (paymentId: string) => `/payments/${encodeURIComponent(paymentId)}`;

@@ -34,7 +34,7 @@ test("cancel in the wallet: a calm message, and the cancelled order folds away",
   await expect(app.purchaseStatus("coffee")).toHaveText("Payment cancelled. Nothing was charged.");
   await expect(app.purchaseStatus("coffee")).not.toHaveClass(/notice-bad/);
   await app.openOrders();
-  const fold = page.getByText("1 cancelled order");
+  const fold = page.getByText("1 order closed without payment");
   await expect(fold).toBeVisible();
   await expect(app.orders()).toHaveCount(1);
   await expect(app.orders().first()).toBeHidden();

@@ -38,7 +38,7 @@ for (const scheme of ["light", "dark"] as const) {
     await shot("outcomes");
 
     await app.openOrders();
-    await page.getByText("1 cancelled order").click();
+    await page.getByText("1 order closed without payment").click();
     await expectNoAxeViolations(page, "on /orders");
     await shot("orders");
   });

@@ -1,6 +1,7 @@
 import { requireCaller } from "@/lib/auth";
 import { readJson } from "@/lib/http/request";
 import { route } from "@/lib/http/route";
+import { limitPioneer } from "@/lib/limits";
 import { createOrder, listOrders } from "@/lib/payments";
 import { createOrderBodySchema } from "@/lib/payments/requests";
 import { listOwned } from "@/lib/shop";
@@ -10,6 +11,7 @@ export const dynamic = "force-dynamic";
 /** POST {productId} → 201 {order}, priced from the catalog. */
 export const POST = route("orders.create", async (request) => {
   const { user } = await requireCaller(request);
+  await limitPioneer(user.uid);
   const { productId } = await readJson(request, createOrderBodySchema);
   return Response.json({ order: await createOrder(user.uid, productId) }, { status: 201 });
 });
@@ -17,6 +19,7 @@ export const POST = route("orders.create", async (request) => {
 /** GET → {orders, owned}: the caller's own orders, newest first, and what their paid orders delivered. */
 export const GET = route("orders.list", async (request) => {
   const { user } = await requireCaller(request);
+  await limitPioneer(user.uid);
   const [orders, owned] = await Promise.all([listOrders(user.uid), listOwned(user.uid)]);
   return Response.json({ orders, owned }, { headers: { "Cache-Control": "no-store" } });
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { orders, paymentReviews, type Order, type OrderStatus } from "@/lib/db/schema";
@@ -54,14 +54,16 @@ export async function bindPayment(db: Database, orderId: string, piPaymentId: st
  * so concurrent retries cannot both win. Returns the updated order, or null when another call did.
  * Which moves are legal is the payment engine's business (lib/payments/order-states.ts).
  */
-export async function updateOrderStatus(
-  db: Database,
-  orderId: string,
-  from: OrderStatus,
-  to: OrderStatus,
-  options: { txid?: string; unlessBoundToOtherThan?: string } = {},
-): Promise<Order | null> {
-  const { txid, unlessBoundToOtherThan: paymentId } = options;
+export type OrderUpdateOptions = {
+  txid?: string;
+  /** Only if the order is free or already bound to this payment. */
+  unlessBoundToOtherThan?: string;
+  /** Only if no payment was ever bound to it. */
+  unbound?: boolean;
+};
+
+export async function updateOrderStatus(db: Database, orderId: string, from: OrderStatus, to: OrderStatus, options: OrderUpdateOptions = {}): Promise<Order | null> {
+  const { txid, unlessBoundToOtherThan: paymentId, unbound } = options;
   const [row] = await db
     .update(orders)
     .set({ status: to, updatedAt: sql`now()`, ...(txid ? { txid } : {}) })
@@ -71,20 +73,70 @@ export async function updateOrderStatus(
         eq(orders.status, from),
         // A payment may only change an order that is free or already its own.
         paymentId ? or(isNull(orders.piPaymentId), eq(orders.piPaymentId, paymentId)) : undefined,
+        unbound ? isNull(orders.piPaymentId) : undefined,
       ),
     )
     .returning();
   return row ?? null;
 }
 
-/** Orders bound to a Pi payment but not settled: what reconciliation re-checks against Pi. */
-export function listUnsettledOrdersOf(db: Database, userUid: string): Promise<Order[]> {
+const unsettled = ["awaiting_payment", "approved"] as const;
+
+/**
+ * Claims up to `limit` unsettled orders created at or before `createdBefore`, oldest first, that no
+ * one else holds (a live claim, or a row another transaction has locked), until `until`. Orders come
+ * after the order `afterId` in (created_at, id) order, so a run pages through without seeing one
+ * twice (compared in SQL: timestamps have microseconds, JavaScript dates only milliseconds).
+ */
+export async function claimUnsettledOrders(
+  db: Database,
+  options: { createdBefore: Date; now: Date; until: Date; limit: number; userUid?: string; afterId?: string },
+): Promise<Order[]> {
+  const { createdBefore, now, until, limit, userUid, afterId } = options;
+  const candidates = db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(
+      and(
+        inArray(orders.status, unsettled),
+        lte(orders.createdAt, createdBefore),
+        or(isNull(orders.claimedUntil), lt(orders.claimedUntil, now)),
+        userUid ? eq(orders.userUid, userUid) : undefined,
+        afterId ? sql`(${orders.createdAt}, ${orders.id}) > (select previous.created_at, previous.id from orders previous where previous.id = ${afterId}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(asc(orders.createdAt), asc(orders.id))
+    .limit(limit)
+    .for("update", { skipLocked: true });
+  const claimed = await db.update(orders).set({ claimedUntil: until }).where(inArray(orders.id, candidates)).returning({ id: orders.id });
+  if (claimed.length === 0) return [];
+  // Read back in the database's own order: RETURNING has none.
   return db
     .select()
     .from(orders)
-    .where(and(eq(orders.userUid, userUid), inArray(orders.status, ["awaiting_payment", "approved"]), isNotNull(orders.piPaymentId)))
+    .where(inArray(orders.id, claimed.map((row) => row.id)))
+    .orderBy(asc(orders.createdAt), asc(orders.id));
+}
+
+/** Ends a claim; `retryAfter` keeps the order out of sweeps until then (a check that failed). */
+export async function releaseClaim(db: Database, orderId: string, retryAfter: Date | null = null) {
+  await db.update(orders).set({ claimedUntil: retryAfter }).where(eq(orders.id, orderId));
+}
+
+/** Expires the Pioneer's unpaid, unbound orders beyond the `keep` newest; returns how many. */
+export async function expireUnpaidOrdersBeyond(db: Database, userUid: string, keep: number): Promise<number> {
+  const surplus = db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(eq(orders.userUid, userUid), eq(orders.status, "awaiting_payment"), isNull(orders.piPaymentId)))
     .orderBy(desc(orders.createdAt))
-    .limit(10);
+    .offset(keep);
+  const expired = await db
+    .update(orders)
+    .set({ status: "expired", updatedAt: sql`now()` })
+    .where(and(inArray(orders.id, surplus), eq(orders.status, "awaiting_payment"), isNull(orders.piPaymentId)))
+    .returning({ id: orders.id });
+  return expired.length;
 }
 
 /** Records a payment resolved without a matching order, for a human to look at. Repeats are ignored. */

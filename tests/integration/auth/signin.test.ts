@@ -68,10 +68,11 @@ describeEachEngine("sign in with Pi", ({ engine }) => {
   it("answers 503 within a bounded time when Pi's /me fails or hangs", async () => {
     const pioneer = await newPioneer("erin");
     const before = (await (await getDb()).select().from(sessions)).length;
-    await emulator().control("POST", "/control/faults", { method: "GET", path: "/v2/me", mode: "error", status: 500 });
+    await emulator().control("POST", "/control/faults", { method: "GET", path: "/v2/me", mode: "error", status: 500, times: 100 });
     const failed = await call<ErrorBody>(signinPOST, "POST", "/api/auth/signin", { body: { accessToken: pioneer.accessToken } });
     expect(failed.status).toBe(503);
     expect(failed.body.error.code).toBe("pi_unavailable");
+    await emulator().control("DELETE", "/control/faults");
 
     await emulator().control("POST", "/control/faults", { method: "GET", path: "/v2/me", mode: "delay", ms: 5000 });
     const started = Date.now();
@@ -79,6 +80,15 @@ describeEachEngine("sign in with Pi", ({ engine }) => {
     expect(hung.status).toBe(503);
     expect(Date.now() - started).toBeLessThan(3000);
     expect(await (await getDb()).select().from(sessions)).toHaveLength(before);
+  });
+
+  it("asks Pi's /me again after a passing failure, within the read budget", async () => {
+    const pioneer = await newPioneer("eve");
+    await emulator().control("POST", "/control/faults", { method: "GET", path: "/v2/me", mode: "error", status: 503, times: 2 });
+    const signedIn = await call<SignIn>(signinPOST, "POST", "/api/auth/signin", { body: { accessToken: pioneer.accessToken } });
+    expect(signedIn.status).toBe(200);
+    const meCalls = (await emulator().control<{ calls: { path: string }[] }>("GET", "/control/calls")).body.calls.filter((c) => c.path === "/v2/me");
+    expect(meCalls).toHaveLength(3);
   });
 
   it("authenticates with the cookie and with the bearer token, each on its own", async () => {

@@ -19,6 +19,7 @@ const payment = (over: Partial<PiPayment> = {}): PiPayment => ({
   completed: false,
   cancelled: false,
   txid: null,
+  createdAt: null,
   ...over,
 });
 

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { assertAppOrigin, clearedSignedOutCookie, sessionCookie, sessionTtlSeconds, signIn } from "@/lib/auth";
+import { assertAppOrigin, clearedSignedOutCookie, readCredentials, sessionCookie, sessionTtlSeconds, signIn } from "@/lib/auth";
 import { readJson } from "@/lib/http/request";
 import { route } from "@/lib/http/route";
+import { limitSignIn } from "@/lib/limits";
 
 export const dynamic = "force-dynamic";
 
@@ -12,8 +13,10 @@ const bodySchema = z.object({ accessToken: z.string().trim().min(1, "is required
 export const POST = route("auth.signin", async (request) => {
   // A cross-site page must not be able to sign a visitor into someone else's account either.
   if (request.headers.has("origin")) assertAppOrigin(request);
+  await limitSignIn(request);
   const { accessToken } = await readJson(request, bodySchema);
-  const { user, sessionToken } = await signIn(accessToken);
+  const held = readCredentials(request).map((credential) => credential.token);
+  const { user, sessionToken } = await signIn(accessToken, held);
   const headers = new Headers({ "Cache-Control": "no-store" });
   headers.append("Set-Cookie", sessionCookie(sessionToken, sessionTtlSeconds));
   headers.append("Set-Cookie", clearedSignedOutCookie());

@@ -1,6 +1,7 @@
 import { requireCaller } from "@/lib/auth";
 import { readJson } from "@/lib/http/request";
 import { route } from "@/lib/http/route";
+import { limitPioneer } from "@/lib/limits";
 import { approvePayment } from "@/lib/payments";
 import { paymentIdBodySchema } from "@/lib/payments/requests";
 
@@ -9,6 +10,7 @@ export const dynamic = "force-dynamic";
 /** POST {paymentId} from onReadyForServerApproval → {order}. */
 export const POST = route("payments.approve", async (request) => {
   const { user } = await requireCaller(request);
+  await limitPioneer(user.uid);
   const { paymentId } = await readJson(request, paymentIdBodySchema);
   return Response.json({ order: await approvePayment(user.uid, paymentId) });
 });

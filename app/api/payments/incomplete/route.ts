@@ -1,6 +1,7 @@
 import { requireCaller } from "@/lib/auth";
 import { readJson } from "@/lib/http/request";
 import { route } from "@/lib/http/route";
+import { limitPioneer } from "@/lib/limits";
 import { resolveIncompletePayment } from "@/lib/payments";
 import { paymentIdBodySchema } from "@/lib/payments/requests";
 
@@ -12,6 +13,7 @@ export const dynamic = "force-dynamic";
  */
 export const POST = route("payments.incomplete", async (request) => {
   const { user } = await requireCaller(request);
+  await limitPioneer(user.uid);
   const { paymentId } = await readJson(request, paymentIdBodySchema);
   return Response.json(await resolveIncompletePayment(user.uid, paymentId));
 });

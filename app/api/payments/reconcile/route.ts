@@ -2,13 +2,18 @@ import { z } from "zod";
 import { requireCaller } from "@/lib/auth";
 import { readJson } from "@/lib/http/request";
 import { route } from "@/lib/http/route";
-import { reconcileOrdersOf } from "@/lib/payments";
+import { limitPioneer } from "@/lib/limits";
+import { reconcileOrders } from "@/lib/payments";
 
 export const dynamic = "force-dynamic";
 
-/** POST {} → {orders}: settles the caller's orders that Pi already completed or cancelled. */
+/**
+ * POST {} → {counts}: settles the caller's unsettled orders from Pi's records, as the app opens.
+ * The same engine as the scheduled run, limited to one Pioneer and to a few seconds.
+ */
 export const POST = route("payments.reconcile", async (request) => {
   const { user } = await requireCaller(request);
+  await limitPioneer(user.uid);
   await readJson(request, z.object({}));
-  return Response.json({ orders: await reconcileOrdersOf(user.uid) });
+  return Response.json({ counts: await reconcileOrders({ userUid: user.uid, budgetMs: 8_000 }) }, { headers: { "Cache-Control": "no-store" } });
 });

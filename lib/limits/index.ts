@@ -1,0 +1,36 @@
+import "server-only";
+import { AppError } from "@/lib/contract";
+import { getDb } from "@/lib/db";
+import { hitRateLimit } from "@/lib/db/repositories/rate-limits";
+import { getLimitsEnv } from "@/lib/env";
+import { clientAddress } from "./client-address";
+
+/**
+ * Request limits, counted in the database so they hold across instances. Over a limit: 429
+ * `rate_limited` with Retry-After. Each limit is per minute; 0 turns it off.
+ */
+
+const windowMs = 60_000;
+/** Without a trustworthy client address every sign-in shares one counter, this many times larger. */
+const sharedSignInFactor = 10;
+
+async function consume(key: string, perMinute: number): Promise<void> {
+  if (perMinute <= 0) return;
+  const now = new Date();
+  const { hits, windowStart } = await hitRateLimit(await getDb(), key, now, windowMs);
+  if (hits <= perMinute) return;
+  const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000));
+  throw new AppError("rate_limited", `Too many requests. Try again in ${retryAfterSeconds} s.`, undefined, retryAfterSeconds);
+}
+
+/** Sign-ins per client address: each costs a call to Pi's /me. */
+export function limitSignIn(request: Request): Promise<void> {
+  const env = getLimitsEnv();
+  const address = clientAddress(request.headers, env);
+  return address ? consume(`signin:${address}`, env.signInPerMinute) : consume("signin:*", env.signInPerMinute * sharedSignInFactor);
+}
+
+/** Order and payment requests per Pioneer: each payment call costs a read of Pi with the server key. */
+export function limitPioneer(userUid: string): Promise<void> {
+  return consume(`api:${userUid}`, getLimitsEnv().apiPerMinute);
+}
