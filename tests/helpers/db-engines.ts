@@ -57,7 +57,19 @@ export interface EngineSuite {
  * the file's tests (PGlite takes ~3–5 s to start) and reset tables in `beforeEach`.
  */
 export function describeEachEngine(title: string, body: (suite: EngineSuite) => void): void {
-  for (const engine of engines) {
+  describeEngines(engines, title, body);
+}
+
+/**
+ * For what only a real server can show, such as queries racing on separate connections (PGlite
+ * runs one query at a time, so a race there always has one winner).
+ */
+export function describePostgres(title: string, body: (suite: EngineSuite) => void): void {
+  describeEngines(["postgres"], title, body);
+}
+
+function describeEngines(list: readonly Engine[], title: string, body: (suite: EngineSuite) => void): void {
+  for (const engine of list) {
     describeFor(engine)(`${title} [${engine}]`, () => {
       let handle: Promise<DatabaseHandle> | undefined;
       let testDatabase: TestDatabase | undefined;

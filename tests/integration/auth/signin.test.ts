@@ -152,6 +152,16 @@ describeEachEngine("sign in with Pi", ({ engine }) => {
     expect(again.response.headers.getSetCookie()).toContainEqual(expect.stringMatching(/^__Host-pi_signed_out=; .*Max-Age=0/));
   });
 
+  it("signing in again, or as another Pioneer, revokes the session the browser held", async () => {
+    const first = await signIn("judy");
+    const held = first.response.body.sessionToken;
+    const other = await newPioneer("mallet");
+    const again = await call<SignIn>(signinPOST, "POST", "/api/auth/signin", { body: { accessToken: other.accessToken }, cookie: held });
+    expect(again.status).toBe(200);
+    expect((await call(sessionGET, "GET", "/api/auth/session", { cookie: held })).status).toBe(401);
+    expect((await call(sessionGET, "GET", "/api/auth/session", { token: again.body.sessionToken })).status).toBe(200);
+  });
+
   it("refuses a sign-out with no credentials from another origin: its answer sets a cookie", async () => {
     const foreign = await call<ErrorBody>(signoutPOST, "POST", "/api/auth/signout", { origin: "https://evil.example" });
     expect([foreign.status, foreign.body.error.code]).toEqual([403, "forbidden_origin"]);

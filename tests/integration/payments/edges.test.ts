@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { eq } from "drizzle-orm";
-import { expect, it } from "vitest";
+import { afterEach, expect, it, vi } from "vitest";
 import { POST as signinPOST } from "@/app/api/auth/signin/route";
 import { POST as ordersPOST } from "@/app/api/orders/route";
 import { getDb } from "@/lib/db";
@@ -15,6 +15,7 @@ describeEachEngine("edge cases of completion, incomplete payments and input", ({
   useEngineEnv(engine);
   const emulator = useEmulator();
   const s = shop(emulator);
+  afterEach(() => vi.restoreAllMocks());
   const approveAsApp = (paymentId: string) =>
     fetch(`${emulator().url}/v2/payments/${paymentId}/approve`, { method: "POST", headers: { Authorization: `Key ${emulator().apiKey}` } });
 
@@ -63,6 +64,24 @@ describeEachEngine("edge cases of completion, incomplete payments and input", ({
     expect(body).toEqual({ outcome: "cancelled", order: null, needsReview: true });
     const [row] = await (await getDb()).select().from(paymentReviews).where(eq(paymentReviews.piPaymentId, payment.identifier));
     expect(row).toMatchObject({ amount: "1000000000000000", memo: "giftcard" });
+  });
+
+  it.each([401, 403, 422])("answers 404, not 502, when Pi refuses with %i to show a client-supplied payment id", async (status) => {
+    const alice = await s.pioneer(`pi-${status}`);
+    const order = await s.order(alice);
+    await s.fault({ method: "GET", path: "/v2/payments/*", mode: "error", status, error: "forbidden" });
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const { status: answered, body } = await s.approve(alice, "A".repeat(28));
+    expect([answered, codeOf(body)]).toEqual([404, "payment_not_found"]);
+    expect((await orderRow(order.id))?.status).toBe("awaiting_payment");
+  });
+
+  it("keeps at most three unpaid orders per Pioneer: a new one expires the oldest", async () => {
+    const alice = await s.pioneer("many-orders");
+    const placed = [];
+    for (let i = 0; i < 5; i++) placed.push(await s.order(alice, "coffee"));
+    const statuses = await Promise.all(placed.map(async (order) => (await orderRow(order.id))?.status));
+    expect(statuses).toEqual(["expired", "expired", "awaiting_payment", "awaiting_payment", "awaiting_payment"]);
   });
 
   it("answers ids that name other Pi routes, and access tokens that can't be a header, with 400", async () => {

@@ -233,7 +233,7 @@ describe("Session", () => {
     });
     renderPanel();
     fireEvent.click(await screen.findByRole("button", { name: "Sign out" }));
-    expect((await screen.findByRole("alert")).textContent).toBe("Could not sign out. The server is busy.");
+    await vi.waitFor(() => expect(screen.getByRole("alert").textContent).toBe("Could not sign out. The server is busy."));
     expect(screen.getByTestId("username").textContent).toBe("alice");
     expect(countOf(calls, "POST /api/auth/signout")).toBe(1);
   });
