@@ -35,7 +35,15 @@
    * @typedef {{ accessToken: string, user: AuthUser }} AuthResult
    * @typedef {{ accessToken: string, scopes: string[], onIncompletePaymentFound: (payment: PaymentDTO) => unknown }} AuthState
    * @typedef {{ network: string, callbackRetryMs: number, approvalExpiryMs: number }} EmulatorConfig
+   * @typedef {{ hostApp: "pi-browser" | "unknown" | "none", answers: "immediately" | "never", init: "answers" | "never" }} HostSettings
    */
+
+  /**
+   * The host this page runs in, rewritten by the emulator as it serves this file (emulator/pi-browser.ts):
+   * whether getPiHostAppInfo exists must be known before any request could answer.
+   * @type {HostSettings}
+   */
+  const HOST = /* pi-emulator:host */ { hostApp: "pi-browser", answers: "immediately", init: "answers" };
 
   const STORAGE_KEY = "pi-emulator:uid";
   const KNOWN_SCOPES = ["username", "payments", "wallet_address", "roles", "in_app_notifications", "platform", "preferred_language"];
