@@ -16,17 +16,14 @@ const STYLE = `
   button:focus-visible { outline: 3px solid #e39b00; outline-offset: 2px; }`;
 
 /**
- * No script at all, no framing (a framed consent could be clickjacked), and forms may only go to the
- * emulator and, through its 303, to the redirect URI's origin: browsers check form-action on redirects.
+ * No script at all, and no framing: a framed consent could be clickjacked. No form-action: browsers apply
+ * it to the 303 as well, and a CSP source cannot name http://[::1], a redirect URI Pi always allows.
  */
-function pageHeaders(formTarget?: string): Record<string, string> {
-  const formAction = formTarget ? `'self' ${formTarget}` : "'none'";
-  return {
-    "Content-Security-Policy": `default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action ${formAction}`,
-    "X-Frame-Options": "DENY",
-    "Referrer-Policy": "no-referrer",
-  };
-}
+const PAGE_HEADERS: Readonly<Record<string, string>> = {
+  "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'",
+  "X-Frame-Options": "DENY",
+  "Referrer-Policy": "no-referrer",
+};
 
 function page(title: string, content: string): string {
   return `<!doctype html>
@@ -52,7 +49,7 @@ export function signInErrorPage(status: number, reason: string): EmulatorRespons
   const content = `<h1 id="pi-emu-title">Pi Sign-in cannot continue</h1>
 <p>${escapeHtml(reason)}</p>
 <p>The emulator never sends you back to an address it cannot verify for this app.</p>`;
-  return html(status, page("Pi Sign-in (emulator)", content), pageHeaders());
+  return html(status, page("Pi Sign-in (emulator)", content), PAGE_HEADERS);
 }
 
 /** The consent sheet: one button per test Pioneer, then Decline, all posting the request id back. */
@@ -72,5 +69,5 @@ ${pioneers.length === 0 ? "<p>No test Pioneers: create one with POST /control/us
 ${choices.join("\n")}
 <button type="submit" name="decline" value="1" class="secondary"${pioneers.length === 0 ? " autofocus" : ""}>Decline</button>
 </form>`;
-  return html(200, page(title, content), pageHeaders(target.origin));
+  return html(200, page(title, content), PAGE_HEADERS);
 }

@@ -643,7 +643,7 @@
   /** @param {string} message */
   const invalidInput = (message) => new PiEmulatorError(message, "invalid_input");
 
-  /** @param {unknown} value */
+  /** @param {unknown} value @returns {value is string} */
   function isRedirectUri(value) {
     if (typeof value !== "string" || value.includes("#")) return false;
     try {
@@ -670,7 +670,7 @@
     }
     if (appState !== undefined && (typeof appState !== "string" || appState === "")) throw invalidInput("Pi.signIn(): state must be a non-empty string.");
     if (!state.origin) throw invalidInput("Pi emulator SDK: cannot find its origin, so it cannot build the sign-in URL.");
-    const params = { response_type: "token", client_id: clientId, redirect_uri: String(redirectUri), scope: scopes.join(" "), state: appState };
+    const params = { response_type: "token", client_id: clientId, redirect_uri: redirectUri, scope: scopes.join(" "), state: appState };
     // encodeURIComponent, not URLSearchParams: Pi's documented URL separates scopes with %20, not "+".
     const query = Object.entries(params).flatMap(([name, value]) => (typeof value === "string" ? [`${name}=${encodeURIComponent(value)}`] : []));
     window.location.assign(`${state.origin}/oauth/authorize?${query.join("&")}`);
