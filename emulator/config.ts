@@ -10,6 +10,12 @@ export const DEFAULT_APPROVAL_EXPIRY_MS = 60_000;
 export const DEFAULT_CALLBACK_RETRY_MS = 10_000;
 /** How long an access token from the emulator stays valid. */
 export const ACCESS_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
+/** A fixed, public Pi Sign-in client id: OAuth client ids are public, and the implicit flow has no secret. */
+export const DEFAULT_OAUTH_CLIENT_ID = "emulator-oauth-client";
+/** Pi Sign-in tokens are short-lived: the redirect says `expires_in=3600`. */
+export const SIGN_IN_TOKEN_TTL_S = 3600;
+/** How long the Pioneer may take on the consent page before the answer is `expired`. */
+export const SIGN_IN_REQUEST_TTL_MS = 10 * 60 * 1000;
 
 export const NETWORKS = ["Pi Testnet", "Pi Network"] as const;
 export type PiNetworkName = (typeof NETWORKS)[number];
@@ -25,6 +31,9 @@ export const KNOWN_SCOPES = [
   "preferred_language",
 ] as const;
 export type PiScope = (typeof KNOWN_SCOPES)[number];
+/** What Pi Sign-in offers: payments still need Pi Browser, so `payments` is not among them. */
+export const SIGN_IN_SCOPES = ["username", "wallet_address"] as const satisfies readonly PiScope[];
+export type SignInScope = (typeof SIGN_IN_SCOPES)[number];
 
 /** The Pioneers every fresh or reset emulator starts with. */
 export const DEFAULT_PIONEERS = ["alice", "bob"] as const;
@@ -38,6 +47,8 @@ export interface EmulatorOptions {
   network?: PiNetworkName;
   approvalExpiryMs?: number;
   callbackRetryMs?: number;
+  /** The Pi Sign-in client the emulator knows from the start. Default emulator-oauth-client. */
+  oauthClientId?: string;
 }
 
 export type ResolvedEmulatorOptions = Required<EmulatorOptions>;
@@ -50,6 +61,7 @@ export function resolveEmulatorOptions(options: EmulatorOptions = {}): ResolvedE
     network: options.network ?? "Pi Testnet",
     approvalExpiryMs: options.approvalExpiryMs ?? DEFAULT_APPROVAL_EXPIRY_MS,
     callbackRetryMs: options.callbackRetryMs ?? DEFAULT_CALLBACK_RETRY_MS,
+    oauthClientId: options.oauthClientId ?? DEFAULT_OAUTH_CLIENT_ID,
   };
 }
 

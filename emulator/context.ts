@@ -2,12 +2,16 @@
 import type { ResolvedEmulatorOptions } from "./config";
 import type { ConsentRegistry } from "./consents";
 import type { FaultRegistry } from "./faults";
+import type { OAuthRegistry } from "./oauth";
+import type { PiBrowserHost } from "./pi-browser";
 import type { EmulatorStore } from "./store";
 
 export interface EmulatorContext {
   store: EmulatorStore;
   faults: FaultRegistry;
   consents: ConsentRegistry;
+  oauth: OAuthRegistry;
+  host: PiBrowserHost;
   options: ResolvedEmulatorOptions;
   now(): number;
 }

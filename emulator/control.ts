@@ -3,6 +3,7 @@ import { z } from "zod";
 import { KNOWN_SCOPES } from "./config";
 import { appOriginSchema, type Consent } from "./consents";
 import type { EmulatorContext } from "./context";
+import { handleHostControl, resetHost } from "./control-host";
 import { toPaymentDto } from "./dto";
 import { faultSpecSchema } from "./faults";
 import {
@@ -53,6 +54,7 @@ export function handleControl(req: EmulatorRequest, ctx: EmulatorContext): Emula
       store.reset();
       faults.clear();
       consents.clear();
+      resetHost(ctx);
       return json(200, { pioneers: store.listPioneers() });
     case "GET /control/users":
       return json(200, { users: store.listPioneers() });
@@ -83,6 +85,9 @@ export function handleControl(req: EmulatorRequest, ctx: EmulatorContext): Emula
       store.calls.length = 0;
       return ok();
   }
+
+  const hostRoute = handleHostControl(req, ctx);
+  if (hostRoute) return hostRoute;
 
   const get = matchRoute("/control/payments/:id", path);
   const action = matchRoute("/control/payments/:id/:action", path);

@@ -5,9 +5,11 @@ import {
   DEFAULT_CALLBACK_RETRY_MS,
   DEFAULT_EMULATOR_API_KEY,
   DEFAULT_EMULATOR_PORT,
+  DEFAULT_OAUTH_CLIENT_ID,
   NETWORKS,
   type EmulatorOptions,
 } from "./config";
+import { oauthClientIdSchema } from "./oauth";
 
 /** Empty strings count as unset, like an `.env` line with nothing after "=". */
 const unsetIfEmpty = (value: unknown) => (value === "" ? undefined : value);
@@ -20,6 +22,7 @@ const emulatorEnvSchema = z.object({
   PI_NETWORK: z.preprocess(unsetIfEmpty, z.enum(NETWORKS).default("Pi Testnet")),
   PI_EMULATOR_APPROVAL_EXPIRY_MS: milliseconds(DEFAULT_APPROVAL_EXPIRY_MS),
   PI_EMULATOR_CALLBACK_RETRY_MS: milliseconds(DEFAULT_CALLBACK_RETRY_MS),
+  PI_EMULATOR_OAUTH_CLIENT_ID: z.preprocess(unsetIfEmpty, oauthClientIdSchema.default(DEFAULT_OAUTH_CLIENT_ID)),
 });
 
 export type EmulatorEnvResult = { ok: true; options: EmulatorOptions } | { ok: false; message: string };
@@ -37,6 +40,7 @@ export function parseEmulatorEnv(env: Record<string, string | undefined>): Emula
       network: e.PI_NETWORK,
       approvalExpiryMs: e.PI_EMULATOR_APPROVAL_EXPIRY_MS,
       callbackRetryMs: e.PI_EMULATOR_CALLBACK_RETRY_MS,
+      oauthClientId: e.PI_EMULATOR_OAUTH_CLIENT_ID,
     },
   };
 }

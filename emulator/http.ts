@@ -50,6 +50,15 @@ export function outcomeResponse(outcome: Outcome, network: PiNetworkName): Emula
   return outcome.ok ? json(200, toPaymentDto(outcome.payment, network)) : failureResponse(outcome.failure, network);
 }
 
+/** For text placed in HTML, attribute values included. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export function html(status: number, body: string, headers: Record<string, string> = {}): EmulatorResponse {
+  return { status, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", ...headers }, body };
+}
+
 export const notFound = (): EmulatorResponse => apiError(404, "not_found", "No such route.");
 
 export const paymentNotFound = (id: string): EmulatorResponse =>

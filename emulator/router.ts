@@ -5,7 +5,9 @@ import { fileURLToPath } from "node:url";
 import type { EmulatorContext } from "./context";
 import { handleControl } from "./control";
 import { CORS_HEADERS, apiError, json, notFound, type EmulatorRequest, type EmulatorResponse } from "./http";
+import { handleAuthorize } from "./oauth-authorize";
 import { expireStalePayments } from "./payments";
+import { withHostSettings } from "./pi-browser";
 import { handlePlatformApi } from "./platform-api";
 import { renderSandboxPage } from "./sandbox-page";
 import { handleWalletApi } from "./wallet-api";
@@ -52,13 +54,15 @@ export async function routeRequest(req: EmulatorRequest, ctx: EmulatorContext): 
   // Expiry is evaluated lazily on every request: no timers, deterministic tests.
   expireStalePayments(ctx.store, ctx.now(), ctx.options.approvalExpiryMs);
 
-  if (method === "GET" && (path === "/pi-sdk.js" || path === "/sandbox-page.js")) return { response: await browserScript(path.slice(1)) };
+  if (method === "GET" && path === "/pi-sdk.js") return { response: withHostSettings(await browserScript("pi-sdk.js"), ctx.host.settings) };
+  if (method === "GET" && path === "/sandbox-page.js") return { response: await browserScript("sandbox-page.js") };
   if (method === "GET" && path === "/sandbox") return { response: renderSandboxPage(req) };
   if (method === "GET" && path === "/") {
     const { network } = ctx.options;
     return { response: json(200, { name: "Pi Platform emulator", network, sdk: "/pi-sdk.js", platformApi: "/v2", sandbox: "/sandbox?app=<url>" }) };
   }
 
+  if (path === "/oauth/authorize") return { response: handleAuthorize(req, ctx) };
   const wallet = handleWalletApi(req, ctx);
   if (wallet) return { response: wallet };
   if (path.startsWith("/control/")) return { response: handleControl(req, ctx) };

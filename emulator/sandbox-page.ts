@@ -1,11 +1,7 @@
 // GET /sandbox?app=<url>: frames the app like sandbox.minepi.com does, so the app is tested cross-origin.
 // The page also plays Pi Browser: its header shows the test Pioneer signed in, and its script
 // (sdk/sandbox-page.js) tells the SDK in the frame who that is.
-import { apiError, type EmulatorRequest, type EmulatorResponse } from "./http";
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+import { apiError, escapeHtml, html, type EmulatorRequest, type EmulatorResponse } from "./http";
 
 function parseAppUrl(raw: string | null): URL | undefined {
   if (!raw) return undefined;
@@ -50,5 +46,5 @@ export function renderSandboxPage(req: EmulatorRequest): EmulatorResponse {
 </body>
 </html>
 `;
-  return { status: 200, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" }, body };
+  return html(200, body);
 }

@@ -5,6 +5,8 @@ import { ConsentRegistry } from "./consents";
 import type { EmulatorContext } from "./context";
 import { FaultRegistry } from "./faults";
 import { CORS_HEADERS, apiError, type EmulatorResponse } from "./http";
+import { OAuthRegistry } from "./oauth";
+import { PiBrowserHost } from "./pi-browser";
 import { routeRequest } from "./router";
 import { EmulatorStore } from "./store";
 
@@ -39,7 +41,15 @@ async function readBody(req: IncomingMessage): Promise<string> {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const resolved = resolveEmulatorOptions(options);
   const now = () => Date.now();
-  const ctx: EmulatorContext = { store: new EmulatorStore(now), faults: new FaultRegistry(), consents: new ConsentRegistry(), options: resolved, now };
+  const ctx: EmulatorContext = {
+    store: new EmulatorStore(now),
+    faults: new FaultRegistry(),
+    consents: new ConsentRegistry(),
+    oauth: new OAuthRegistry(resolved.oauthClientId),
+    host: new PiBrowserHost(),
+    options: resolved,
+    now,
+  };
 
   const server = createServer((req, res) => {
     void (async () => {

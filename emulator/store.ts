@@ -93,8 +93,8 @@ export class EmulatorStore {
     return [...this.pioneers.values()];
   }
 
-  issueToken(pioneer: Pioneer, scopes: PiScope[]): AccessGrant {
-    const grant: AccessGrant = { token: newAccessToken(), pioneer, scopes, validUntil: this.now() + ACCESS_TOKEN_TTL_MS };
+  issueToken(pioneer: Pioneer, scopes: PiScope[], ttlMs = ACCESS_TOKEN_TTL_MS): AccessGrant {
+    const grant: AccessGrant = { token: newAccessToken(), pioneer, scopes, validUntil: this.now() + ttlMs };
     this.grants.set(grant.token, grant);
     return grant;
   }
@@ -127,6 +127,10 @@ export class EmulatorStore {
 
   getRewardedAd(identifier: string): RewardedAd | undefined {
     return this.rewardedAds.get(identifier);
+  }
+
+  listRewardedAds(): RewardedAd[] {
+    return [...this.rewardedAds.values()];
   }
 
   logCall(method: string, path: string): void {

@@ -12,6 +12,7 @@
 //   POST /wallet/payments/:id/transaction (Bearer)  the Pioneer confirmed: tx submitted and verified
 //   POST /wallet/payments/:id/user-cancel (Bearer)  the Pioneer cancelled
 //   POST /wallet/rewarded-ads      (Bearer)   {adId}: a rewarded ad was watched
+//   POST /wallet/shares {app, title, message}  Pi.openShareDialog was called (listed at GET /control/shares)
 import { z } from "zod";
 import { KNOWN_SCOPES } from "./config";
 import { appOriginSchema } from "./consents";
@@ -37,6 +38,7 @@ import {
   submitTransaction,
   type Outcome,
 } from "./payments";
+import { recordShare } from "./pi-browser";
 import type { AccessGrant, Payment, Pioneer } from "./store";
 
 const sessionBodySchema = z.object({ app: appOriginSchema, uid: z.string().min(1), scopes: z.array(z.enum(KNOWN_SCOPES)) });
@@ -56,6 +58,7 @@ export function handleWalletApi(req: EmulatorRequest, ctx: EmulatorContext): Emu
   }
   if (method === "POST" && path === "/wallet/sessions") return withPioneer(req, ctx, resumeSession);
   if (method === "POST" && path === "/wallet/consents") return withPioneer(req, ctx, grantConsent);
+  if (method === "POST" && path === "/wallet/shares") return recordShare(req, ctx);
 
   const isSdkRoute =
     (method === "POST" && path === "/v2/payments/user_to_app") ||

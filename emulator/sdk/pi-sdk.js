@@ -11,11 +11,14 @@
  *   POST /wallet/sessions|consents {app, uid, scopes} -> {accessToken, user}: one fresh token per authenticate()
  *   POST /v2/payments/user_to_app, GET /v2/payments/incomplete           (Bearer: Pi's own SDK routes)
  *   GET  /wallet/payments/:id, POST /wallet/payments/:id/transaction|user-cancel, POST /wallet/rewarded-ads (Bearer)
+ *   POST /wallet/shares {app, title, message}: each Pi.openShareDialog, listed at GET /control/shares
+ *   Pi.signIn only navigates to GET /oauth/authorize, the emulator's Pi Sign-in page.
  *
  * The emulator remembers consents per app origin and Pioneer. Which Pioneer uses the emulated Pi Browser
  * is the host's knowledge: framed by the emulator's sandbox page, the SDK asks that page with postMessage
  * (as Pi's SDK messages its parent) and never touches the frame's storage, which browsers may deny.
  * Otherwise it keeps the choice in sessionStorage ("pi-emulator:uid"), or in memory when that throws.
+ * Which host it plays (POST /control/host) is written into this file when the emulator serves it.
  *   to the sandbox page: {type: "pi-emulator:get-pioneer", id}, {type: "pi-emulator:set-pioneer", uid}
  *   from it:             {type: "pi-emulator:pioneer", id, uid: string | null}
  */
@@ -35,10 +38,20 @@
    * @typedef {{ accessToken: string, user: AuthUser }} AuthResult
    * @typedef {{ accessToken: string, scopes: string[], onIncompletePaymentFound: (payment: PaymentDTO) => unknown }} AuthState
    * @typedef {{ network: string, callbackRetryMs: number, approvalExpiryMs: number }} EmulatorConfig
+   * @typedef {{ hostApp: "pi-browser" | "unknown" | "none", answers: "immediately" | "never", init: "answers" | "never" }} HostSettings
    */
+
+  /**
+   * The host this page runs in, rewritten by the emulator as it serves this file (emulator/pi-browser.ts):
+   * whether getPiHostAppInfo exists must be known before any request could answer.
+   * @type {HostSettings}
+   */
+  const HOST = /* pi-emulator:host */ { hostApp: "pi-browser", answers: "immediately", init: "answers" };
 
   const STORAGE_KEY = "pi-emulator:uid";
   const KNOWN_SCOPES = ["username", "payments", "wallet_address", "roles", "in_app_notifications", "platform", "preferred_language"];
+  /** Pi Sign-in offers no payments: those need Pi Browser. */
+  const SIGN_IN_SCOPES = ["username", "wallet_address"];
   const AD_TYPES = ["interstitial", "rewarded"];
   /** A sandbox page answers at once; silence this long means the page is not framed by one. */
   const HOST_TIMEOUT_MS = 1000;
@@ -357,6 +370,17 @@
     };
   }
 
+  /** Pi Browser's share sheet: the title and message, and Done. @param {string} title @param {string} message */
+  function openShareSheet(title, message) {
+    const ui = openSheet("Share", "share", () => {
+      ui.close();
+    });
+    const actions = el("div", "pi-emu-actions");
+    actions.append(button("Done", "primary", ui.close));
+    ui.sheet.append(el("p", "pi-emu-memo", title), el("p", "pi-emu-text", message), actions);
+    ui.focusFirstButton();
+  }
+
   // ---------------------------------------------------------------- authentication
 
   /**
@@ -616,6 +640,48 @@
 
   // ---------------------------------------------------------------- other calls
 
+  /** @param {string} message */
+  const invalidInput = (message) => new PiEmulatorError(message, "invalid_input");
+
+  /** @param {unknown} value @returns {value is string} */
+  function isRedirectUri(value) {
+    if (typeof value !== "string" || value.includes("#")) return false;
+    try {
+      const url = new URL(value);
+      return url.protocol === "http:" || url.protocol === "https:";
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Pi Sign-in, as Pi's helper does it: builds the authorize URL and navigates; the result comes back in the
+   * redirect URI's fragment. Needs no init, since it is meant for browsers where Pi.init never answers.
+   * @param {unknown} options @returns {Promise<void>}
+   */
+  async function signInWithRedirect(options) {
+    if (!isObject(options)) throw invalidInput("Pi.signIn() needs { clientId, redirectUri, scopes?, state? }.");
+    const { clientId, redirectUri, scopes = ["username"], state: appState } = options;
+    if (typeof clientId !== "string" || clientId.trim() === "") throw invalidInput("Pi.signIn(): clientId must be your Pi Sign-in client id.");
+    if (!isRedirectUri(redirectUri)) throw invalidInput("Pi.signIn(): redirectUri must be an absolute http(s) URL without a fragment.");
+    if (Array.isArray(scopes) && scopes.includes("payments")) throw invalidInput("Pi.signIn(): Pi Sign-in does not offer the payments scope; payments need Pi Browser.");
+    if (!Array.isArray(scopes) || scopes.length === 0 || !scopes.every((s) => typeof s === "string" && SIGN_IN_SCOPES.includes(s))) {
+      throw invalidInput(`Pi.signIn(): scopes must list some of ${SIGN_IN_SCOPES.join(", ")}.`);
+    }
+    if (appState !== undefined && (typeof appState !== "string" || appState === "")) throw invalidInput("Pi.signIn(): state must be a non-empty string.");
+    if (!state.origin) throw invalidInput("Pi emulator SDK: cannot find its origin, so it cannot build the sign-in URL.");
+    const params = { response_type: "token", client_id: clientId, redirect_uri: redirectUri, scope: scopes.join(" "), state: appState };
+    // encodeURIComponent, not URLSearchParams: Pi's documented URL separates scopes with %20, not "+".
+    const query = Object.entries(params).flatMap(([name, value]) => (typeof value === "string" ? [`${name}=${encodeURIComponent(value)}`] : []));
+    window.location.assign(`${state.origin}/oauth/authorize?${query.join("&")}`);
+  }
+
+  /** Pi Browser answers {hostApp: "pi-browser"}; the emulator answers as the host POST /control/host chose. */
+  function getPiHostAppInfo() {
+    if (HOST.answers === "never") return new Promise(() => {});
+    return Promise.resolve({ hostApp: HOST.hostApp });
+  }
+
   /** @param {unknown} type */
   async function checkAdType(type) {
     await awaitInit("Ads");
@@ -629,6 +695,8 @@
       if (state.initPromise) return state.initPromise;
       if (!isObject(config) || config.version !== "2.0") return Promise.reject(new Error('Pi.init(): version must be "2.0".'));
       if (!state.origin) return Promise.reject(new Error("Pi emulator SDK: cannot find its origin; load it as <script src=\"http://127.0.0.1:3314/pi-sdk.js\">."));
+      // Outside Pi Browser, Pi's init waits for a host that never answers; so does everything that awaits it.
+      if (HOST.init === "never") return (state.initPromise = new Promise(() => {}));
       const pending = (async () => {
         const data = await callEmulator("/wallet/config");
         if (!isObject(data) || typeof data.network !== "string" || typeof data.callbackRetryMs !== "number" || typeof data.approvalExpiryMs !== "number") {
@@ -648,11 +716,17 @@
       await awaitInit("nativeFeaturesList");
       return ["inline_media", "request_permission", "ad_network"];
     },
-    /** @param {string} title @param {string} message */
+    /** Draws the share sheet and records the call at the emulator. @param {unknown} title @param {unknown} message @returns {void} */
     openShareDialog(title, message) {
       requireConfig("openShareDialog");
-      console.info("[Pi emulator] share dialog:", title, message);
+      if (typeof title !== "string" || typeof message !== "string") throw invalidInput("Pi.openShareDialog(title, message): both must be strings.");
+      openShareSheet(title, message);
+      const body = { app: window.location.origin, title, message };
+      callEmulator("/wallet/shares", { method: "POST", body }).catch((/** @type {unknown} */ e) => console.error("[Pi emulator] The share was not recorded:", e));
     },
+    signIn: signInWithRedirect,
+    // Absent, not failing, when the host is "none": apps test for the method before calling it.
+    ...(HOST.hostApp === "none" ? {} : { getPiHostAppInfo }),
     /** @param {string} url @returns {Promise<void>} */
     async openUrlInSystemBrowser(url) {
       await awaitInit("openUrlInSystemBrowser");

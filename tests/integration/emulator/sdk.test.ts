@@ -2,30 +2,11 @@
 // The browser SDK (GET /pi-sdk.js) in a DOM, against a real in-process emulator: sheets found by role and
 // accessible name, Pi's callback order, retries, expiry, cancel and incomplete payments.
 // (jsdom, not node: the SDK needs a document. The emulator itself runs fine in this environment.)
-import { runInThisContext } from "node:vm";
 import { fireEvent, screen, waitFor, within } from "@testing-library/dom";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { payment, paymentDtoSchema, startTestEmulator, type EmulatorClient } from "./helpers";
-
-interface PaymentCallbacks {
-  onReadyForServerApproval(paymentId: string): unknown;
-  onReadyForServerCompletion(paymentId: string, txid: string): unknown;
-  onCancel(paymentId: string): unknown;
-  onError(error: Error, payment?: unknown): unknown;
-}
-interface PiSdk {
-  init(config: { version: string; sandbox?: boolean }): Promise<void>;
-  authenticate(scopes: string[], onIncompletePaymentFound: (payment: unknown) => unknown): Promise<{ accessToken: string; user: { uid: string; username?: string } }>;
-  createPayment(data: { amount: number; memo: string; metadata: Record<string, unknown> }, callbacks: PaymentCallbacks): void;
-  nativeFeaturesList(): Promise<string[]>;
-  openUrlInSystemBrowser(url: string): Promise<void>;
-  Ads: Record<"showAd" | "isAdReady" | "requestAd", (type: string) => Promise<unknown>>;
-}
-
-function isPiSdk(value: unknown): value is PiSdk {
-  return typeof value === "object" && value !== null && ["init", "authenticate", "createPayment"].every((k) => typeof Reflect.get(value, k) === "function");
-}
+import { runSdk, type PaymentCallbacks, type PiSdk } from "./sdk-page";
 
 let emu: EmulatorClient;
 let sdkSource = "";
@@ -46,20 +27,8 @@ afterEach(() => {
   Reflect.set(window, "parent", window);
 });
 
-/** A fresh page: the SDK finds the emulator through the <script src> that loaded it. */
-function loadSdk(): PiSdk {
-  document.head.replaceChildren();
-  document.body.replaceChildren();
-  document.title = "Shop";
-  const tag = document.createElement("script");
-  tag.src = `${emu.emulator.url}/pi-sdk.js`;
-  document.head.append(tag);
-  // Run it in this test's global scope (where jsdom's window lives), as the loaded script would run.
-  runInThisContext(sdkSource, { filename: "pi-sdk.js" });
-  const pi: unknown = Reflect.get(window, "Pi");
-  if (!isPiSdk(pi)) throw new Error("window.Pi is missing");
-  return pi;
-}
+/** A fresh page that loaded the SDK. */
+const loadSdk = (): PiSdk => runSdk(sdkSource, emu.emulator.url);
 
 async function signInAs(pi: PiSdk, username: string, onIncomplete: (p: unknown) => unknown = () => {}) {
   const auth = pi.authenticate(["username", "payments"], onIncomplete);

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from "vitest";
 import { parseEmulatorEnv } from "@/emulator/env";
+import { DEFAULT_OAUTH_CLIENT_ID } from "@/emulator/config";
 import { DEFAULT_EMULATOR_API_KEY } from "@/emulator/server";
 
 describe("parseEmulatorEnv", () => {
@@ -14,9 +15,11 @@ describe("parseEmulatorEnv", () => {
         network: "Pi Testnet",
         approvalExpiryMs: 60_000,
         callbackRetryMs: 10_000,
+        oauthClientId: "emulator-oauth-client",
       },
     });
     expect(DEFAULT_EMULATOR_API_KEY).toBe("emulator-dev-key-not-a-secret");
+    expect(DEFAULT_OAUTH_CLIENT_ID).toBe("emulator-oauth-client");
   });
 
   it("reads every variable", () => {
@@ -26,10 +29,11 @@ describe("parseEmulatorEnv", () => {
       PI_NETWORK: "Pi Network",
       PI_EMULATOR_APPROVAL_EXPIRY_MS: "500",
       PI_EMULATOR_CALLBACK_RETRY_MS: "100",
+      PI_EMULATOR_OAUTH_CLIENT_ID: "my-app.dev",
     });
     expect(result).toEqual({
       ok: true,
-      options: { port: 0, host: "127.0.0.1", apiKey: "k", network: "Pi Network", approvalExpiryMs: 500, callbackRetryMs: 100 },
+      options: { port: 0, host: "127.0.0.1", apiKey: "k", network: "Pi Network", approvalExpiryMs: 500, callbackRetryMs: 100, oauthClientId: "my-app.dev" },
     });
   });
 
@@ -38,6 +42,7 @@ describe("parseEmulatorEnv", () => {
       ["PI_EMULATOR_PORT", "70000"],
       ["PI_NETWORK", "Pi Mainnet"],
       ["PI_EMULATOR_CALLBACK_RETRY_MS", "soon"],
+      ["PI_EMULATOR_OAUTH_CLIENT_ID", "no spaces allowed"],
     ] as const) {
       const result = parseEmulatorEnv({ [name]: value });
       expect(result.ok).toBe(false);
