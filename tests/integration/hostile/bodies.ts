@@ -55,7 +55,7 @@ function invalidUtf8(field: string): fc.Arbitrary<Uint8Array> {
   });
 }
 
-/** Bodies from just under to well past the 16 KB limit, in one- and multi-byte characters. */
+/** Bodies from just under to well past the 16 KB limit, in one- and multi-byte characters, wide and deep. */
 const limitBytes = 16 * 1024;
 function hugeBodies(field: string): fc.Arbitrary<string> {
   return fc.oneof(
@@ -66,6 +66,9 @@ function hugeBodies(field: string): fc.Arbitrary<string> {
     }),
     fc.constant(JSON.stringify(Array.from({ length: 40_000 }, (_, i) => i))),
     fc.constant(`${"[".repeat(20_000)}${"]".repeat(20_000)}`),
+    // Nesting thousands deep, just under the limit.
+    fc.constant(`${"[".repeat(8_000)}${"]".repeat(8_000)}`),
+    fc.constant(`${`{"${field}":`.repeat(1_000)}1${"}".repeat(1_000)}`),
     fc.constant(`{"${field}":"${"a".repeat(300_000)}"}`),
   );
 }
