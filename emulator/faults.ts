@@ -7,13 +7,13 @@ export const faultSpecSchema = z
     method: z.string().min(1).transform((m) => m.toUpperCase()),
     /** A Platform API path; a "*" segment matches any one segment, e.g. /v2/payments/*\/approve. */
     path: z.string().regex(/^\/v2(\/[^/?#\s]+)*$/, "path must be a Platform API path such as /v2/payments/*/approve"),
-    mode: z.enum(["error", "delay", "drop-response"]),
+    mode: z.enum(["error", "delay", "drop-response", "hang-after-apply"]),
     /** error: the status to answer (default 500). */
     status: z.number().int().min(400).max(599).optional(),
     /** error: the `error` code in the body (default unknown_error). */
     error: z.string().min(1).optional(),
     message: z.string().optional(),
-    /** delay: how long to wait before handling the call normally. */
+    /** delay: how long to wait before handling the call normally. hang-after-apply: how long to hold the answer (default: until the caller hangs up). */
     ms: z.number().int().min(0).max(120_000).optional(),
     /** How many matching calls the fault applies to. */
     times: z.number().int().positive().default(1),

@@ -16,6 +16,8 @@ export interface Routed {
   response: EmulatorResponse;
   /** drop-response fault: the change is applied, then the socket is destroyed without an answer. */
   dropConnection?: boolean;
+  /** hang-after-apply fault: the change is applied, then the answer is held this long (Infinity: until the caller hangs up). */
+  holdMs?: number;
 }
 
 const BROWSER_SCRIPTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "sdk");
@@ -45,7 +47,9 @@ async function platformCall(req: EmulatorRequest, ctx: EmulatorContext): Promise
   }
   if (fault?.mode === "delay") await sleep(fault.ms ?? 0);
   expireStalePayments(ctx.store, ctx.now(), ctx.options.approvalExpiryMs);
-  return { response: handlePlatformApi(req, ctx), dropConnection: fault?.mode === "drop-response" };
+  const response = handlePlatformApi(req, ctx);
+  if (fault?.mode === "hang-after-apply") return { response, holdMs: fault.ms ?? Number.POSITIVE_INFINITY };
+  return { response, dropConnection: fault?.mode === "drop-response" };
 }
 
 export async function routeRequest(req: EmulatorRequest, ctx: EmulatorContext): Promise<Routed> {

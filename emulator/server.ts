@@ -1,5 +1,5 @@
 // Starts the emulator on node:http: in-process for tests, or as its own process via scripts/emulator.ts.
-import { createServer, type IncomingMessage } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { resolveEmulatorOptions, type EmulatorOptions, type PiNetworkName } from "./config";
 import { ConsentRegistry } from "./consents";
 import type { EmulatorContext } from "./context";
@@ -38,6 +38,17 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
+/** Waits `ms` (Infinity: forever), or until the caller hangs up, whichever comes first. */
+function holdUntil(ms: number, res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = Number.isFinite(ms) ? setTimeout(resolve, ms) : undefined;
+    res.once("close", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const resolved = resolveEmulatorOptions(options);
   const now = () => Date.now();
@@ -63,6 +74,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
           req.socket.destroy();
           return;
         }
+        if (routed.holdMs !== undefined) await holdUntil(routed.holdMs, res);
         response = routed.response;
       } catch (error) {
         if (error instanceof BodyTooLargeError) {
@@ -94,7 +106,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const stop = () => {
     stopping ??= new Promise<void>((resolve, reject) => {
       server.close((error) => (error ? reject(error) : resolve()));
-      // Keep-alive sockets (and calls held by a delay fault) would otherwise keep close() waiting.
+      // Keep-alive sockets (and calls held by a delay or hang-after-apply fault) would otherwise keep close() waiting.
       server.closeAllConnections();
     });
     return stopping;

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 
-/** Ports and configuration shared by the end-to-end build, its servers and the specs. */
-export const e2ePorts = { app: 3410, emulator: 3417 };
+/** Ports and configuration shared by the end-to-end build, its servers and the specs. E2E_PORT_BASE moves them all (default 3410). */
+const base = Number(process.env.E2E_PORT_BASE ?? 3410);
+export const e2ePorts = { app: base, emulator: base + 7, crash: base + 8, startup: base + 9 };
 
 const emulatorUrl = `http://127.0.0.1:${e2ePorts.emulator}`;
 

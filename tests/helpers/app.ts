@@ -15,8 +15,11 @@ export type Emulator = RunningEmulator & {
   control: <T = unknown>(method: string, path: string, body?: unknown) => Promise<{ status: number; body: T }>;
 };
 
-/** Starts an emulator for the file and points the app at it; resets it before each test. */
-export function useEmulator(options: { network?: "Pi Testnet" | "Pi Network" } = {}): () => Emulator {
+/**
+ * Starts an emulator for the file and points the app at it; resets it before each test unless
+ * `resetEachTest` is false (for a fixture built once in `beforeAll`).
+ */
+export function useEmulator(options: { network?: "Pi Testnet" | "Pi Network"; resetEachTest?: boolean } = {}): () => Emulator {
   let emulator: Emulator | undefined;
   const saved: Record<string, string | undefined> = {};
   const set = (name: string, value: string) => {
@@ -45,7 +48,7 @@ export function useEmulator(options: { network?: "Pi Testnet" | "Pi Network" } =
   });
 
   beforeEach(async () => {
-    await emulator?.control("POST", "/control/reset");
+    if (options.resetEachTest !== false) await emulator?.control("POST", "/control/reset");
   });
 
   afterAll(async () => {
@@ -63,12 +66,20 @@ export function useEmulator(options: { network?: "Pi Testnet" | "Pi Network" } =
   };
 }
 
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
 type Credentials = { token?: string; cookie?: string; origin?: string | null; headers?: Record<string, string> };
 
 /** Calls a route handler the way a browser on the app's page would. */
-export async function call<T = unknown>(handler: Route, method: string, path: string, options: Credentials & { body?: unknown; rawBody?: string } = {}) {
+export async function call<T = unknown>(handler: Route, method: string, path: string, options: Credentials & { body?: unknown; rawBody?: string | Uint8Array } = {}) {
   const headers = new Headers(options.headers);
-  if (options.body !== undefined || options.rawBody !== undefined) headers.set("Content-Type", "application/json");
+  if ((options.body !== undefined || options.rawBody !== undefined) && !headers.has("Content-Type")) headers.set("Content-Type", "application/json");
   if (options.token) headers.set("Authorization", `Bearer ${options.token}`);
   if (options.cookie) headers.set("Cookie", `${sessionCookieName}=${options.cookie}`);
   const origin = options.origin === undefined ? appOrigin : options.origin;
@@ -76,11 +87,12 @@ export async function call<T = unknown>(handler: Route, method: string, path: st
   const request = new Request(`${appOrigin}${path}`, {
     method,
     headers,
-    body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+    body: (options.rawBody as BodyInit | undefined) ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
   });
   const response = await handler(request, undefined as never);
-  const body = (await response.json().catch(() => null)) as T;
-  return { status: response.status, body, headers: response.headers };
+  const text = await response.text();
+  const body = parseJson(text) as T;
+  return { status: response.status, body, text, headers: response.headers };
 }
 
 export type ErrorBody = { error: { code: string; message: string } };

@@ -207,6 +207,32 @@ describe("faults", () => {
     expect(payment(await emu.server("GET", `/v2/payments/${p.identifier}`)).status.developer_approved).toBe(true);
   });
 
+  it("hang-after-apply: applies the change at once, then holds the answer for `ms`", async () => {
+    const p = await setup();
+    await emu.control("POST", "/faults", { method: "POST", path: "/v2/payments/*/approve", mode: "hang-after-apply", ms: 400 });
+    const started = Date.now();
+    let answeredAt: number | undefined;
+    const answer = emu.server("POST", `/v2/payments/${p.identifier}/approve`).then((reply) => ((answeredAt = Date.now()), reply));
+    await expect.poll(async () => payment(await emu.control("GET", `/payments/${p.identifier}`)).status.developer_approved, { interval: 20 }).toBe(true);
+    expect(answeredAt, "Pi applied the approval but has not answered yet").toBeUndefined();
+    expect(payment(await answer).status.developer_approved).toBe(true);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(390);
+  });
+
+  it("hang-after-apply without ms: holds the answer until the caller hangs up", async () => {
+    const p = await setup();
+    await emu.control("POST", "/faults", { method: "POST", path: "/v2/payments/*/approve", mode: "hang-after-apply" });
+    const caller = new AbortController();
+    const held = fetch(`${emu.emulator.url}/v2/payments/${p.identifier}/approve`, { method: "POST", headers: { Authorization: `Key ${emu.emulator.apiKey}` }, signal: caller.signal });
+    await expect.poll(async () => payment(await emu.control("GET", `/payments/${p.identifier}`)).status.developer_approved, { interval: 20 }).toBe(true);
+    const outcome = await Promise.race([held.then(() => "answered", () => "failed"), new Promise((resolve) => setTimeout(() => resolve("still held"), 500))]);
+    expect(outcome).toBe("still held");
+    caller.abort();
+    await expect(held).rejects.toThrow();
+    // Only one call was held: the next one is answered at once.
+    expect(payment(await emu.server("GET", `/v2/payments/${p.identifier}`)).status.developer_approved).toBe(true);
+  });
+
   it("lists, clears, validates, and never applies to other routes", async () => {
     const p = await setup();
     await emu.control("POST", "/faults", { method: "GET", path: "/v2/payments/*", mode: "error" });

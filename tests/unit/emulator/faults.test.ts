@@ -29,12 +29,17 @@ describe("FaultRegistry", () => {
 
   it("validates specs", () => {
     expect(spec({ method: "GET", path: "/v2/me", mode: "error" })).toMatchObject({ times: 1, method: "GET" });
+    // Held until the caller hangs up without ms, or for ms.
+    expect(spec({ method: "POST", path: "/v2/payments/*/complete", mode: "hang-after-apply" })).toMatchObject({ mode: "hang-after-apply", times: 1 });
+    expect(spec({ method: "POST", path: "/v2/payments/*/complete", mode: "hang-after-apply", ms: 250 })).toMatchObject({ ms: 250 });
     for (const bad of [
       { method: "GET", path: "/control/calls", mode: "error" },
       { method: "GET", path: "/v2/me?x=1", mode: "error" },
       { method: "GET", path: "/v2/me", mode: "delay" },
       { method: "GET", path: "/v2/me", mode: "error", status: 200 },
       { method: "GET", path: "/v2/me", mode: "error", times: 0 },
+      { method: "POST", path: "/v2/payments/*/complete", mode: "hang-after-apply", ms: -1 },
+      { method: "POST", path: "/v2/payments/*/complete", mode: "hang" },
     ]) {
       expect(faultSpecSchema.safeParse(bad).success).toBe(false);
     }
