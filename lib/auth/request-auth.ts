@@ -28,12 +28,17 @@ export function assertTrustedOrigin(request: Request, via: "bearer" | "cookie") 
   if (via === "cookie" && isStateChanging(request.method)) assertAppOrigin(request);
 }
 
-/** The signed-in caller, or a 401. Route handlers call this before touching anything of a Pioneer. */
+/**
+ * The signed-in caller, or a 401. Route handlers call this before touching anything of a Pioneer.
+ * Either credential is enough: a stale bearer (another tab signed in again) does not hide a live cookie.
+ */
 export async function requireCaller(request: Request): Promise<Caller> {
-  const [credential] = readCredentials(request);
-  if (!credential) throw new AppError("unauthenticated", "Sign in with Pi first.");
-  assertTrustedOrigin(request, credential.via);
-  const user = await getSessionUser(credential.token);
-  if (!user) throw new AppError("unauthenticated", "Your session has expired. Sign in with Pi again.");
-  return { user, ...credential };
+  const credentials = readCredentials(request);
+  if (credentials.length === 0) throw new AppError("unauthenticated", "Sign in with Pi first.");
+  for (const credential of credentials) {
+    assertTrustedOrigin(request, credential.via);
+    const user = await getSessionUser(credential.token);
+    if (user) return { user, ...credential };
+  }
+  throw new AppError("unauthenticated", "Your session has expired. Sign in with Pi again.");
 }

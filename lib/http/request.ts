@@ -37,7 +37,8 @@ export async function readJson<T>(request: Request, schema: z.ZodType<T>): Promi
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    const fields: Record<string, string[]> = {};
+    // No prototype: a field named "constructor" or "toString" is just a key.
+    const fields: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
     for (const issue of parsed.error.issues) {
       const key = issue.path.join(".") || "body";
       (fields[key] ??= []).push(issue.message);

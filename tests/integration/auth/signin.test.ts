@@ -168,6 +168,16 @@ describeEachEngine("sign in with Pi", ({ engine }) => {
     expect(foreign.headers.get("set-cookie")).toBeNull();
   });
 
+  it("accepts a live cookie behind a stale bearer: either credential is enough", async () => {
+    const first = await signIn("kim");
+    const second = await signIn("kim");
+    const stale = first.response.body.sessionToken;
+    await call(signoutPOST, "POST", "/api/auth/signout", { token: stale });
+    const { status, body } = await call<{ user: { username: string } }>(sessionGET, "GET", "/api/auth/session", { token: stale, cookie: second.response.body.sessionToken });
+    expect(status).toBe(200);
+    expect(body.user.username).toBe("kim");
+  });
+
   it("sign-out with a stale bearer still revokes the cookie's session", async () => {
     const first = (await signIn("ivy")).response.body.sessionToken;
     const second = (await signIn("ivy")).response.body.sessionToken;
