@@ -2,6 +2,7 @@
 import type { ResolvedEmulatorOptions } from "./config";
 import type { ConsentRegistry } from "./consents";
 import type { FaultRegistry } from "./faults";
+import type { Ledger } from "./horizon/ledger";
 import type { OAuthRegistry } from "./oauth";
 import type { PiBrowserHost } from "./pi-browser";
 import type { EmulatorStore } from "./store";
@@ -12,6 +13,8 @@ export interface EmulatorContext {
   consents: ConsentRegistry;
   oauth: OAuthRegistry;
   host: PiBrowserHost;
+  /** The emulator's chain, served as Horizon under /horizon. */
+  ledger: Ledger;
   options: ResolvedEmulatorOptions;
   now(): number;
 }

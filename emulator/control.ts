@@ -6,6 +6,7 @@ import type { EmulatorContext } from "./context";
 import { handleHostControl, resetHost } from "./control-host";
 import { toPaymentDto } from "./dto";
 import { faultSpecSchema } from "./faults";
+import { handleHorizonControl, resetChain } from "./horizon/control";
 import {
   apiError,
   json,
@@ -55,6 +56,7 @@ export function handleControl(req: EmulatorRequest, ctx: EmulatorContext): Emula
       faults.clear();
       consents.clear();
       resetHost(ctx);
+      resetChain(ctx);
       return json(200, { pioneers: store.listPioneers() });
     case "GET /control/users":
       return json(200, { users: store.listPioneers() });
@@ -88,6 +90,8 @@ export function handleControl(req: EmulatorRequest, ctx: EmulatorContext): Emula
 
   const hostRoute = handleHostControl(req, ctx);
   if (hostRoute) return hostRoute;
+  const chainRoute = handleHorizonControl(req, ctx);
+  if (chainRoute) return chainRoute;
 
   const get = matchRoute("/control/payments/:id", path);
   const action = matchRoute("/control/payments/:id/:action", path);

@@ -4,6 +4,8 @@ import { resolveEmulatorOptions, type EmulatorOptions, type PiNetworkName } from
 import { ConsentRegistry } from "./consents";
 import type { EmulatorContext } from "./context";
 import { FaultRegistry } from "./faults";
+import { EMULATOR_APP_WALLET } from "./horizon/app-wallet";
+import { Ledger } from "./horizon/ledger";
 import { CORS_HEADERS, apiError, type EmulatorResponse } from "./http";
 import { OAuthRegistry } from "./oauth";
 import { PiBrowserHost } from "./pi-browser";
@@ -47,6 +49,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     consents: new ConsentRegistry(),
     oauth: new OAuthRegistry(resolved.oauthClientId),
     host: new PiBrowserHost(),
+    ledger: new Ledger(EMULATOR_APP_WALLET, now),
     options: resolved,
     now,
   };

@@ -1,5 +1,6 @@
 // In-memory state of one emulator: Pioneers, access tokens, payments and the Platform API call log.
 import { DEFAULT_PIONEERS, ACCESS_TOKEN_TTL_MS, type PiScope } from "./config";
+import { EMULATOR_APP_WALLET } from "./horizon/app-wallet";
 import { newAccessToken, newUid, newWalletAddress } from "./ids";
 
 export type Direction = "user_to_app" | "app_to_user";
@@ -52,7 +53,7 @@ export interface CallRecord {
 
 export class EmulatorStore {
   /** The app's wallet: receives U2A payments and funds A2U ones. Kept across resets like a portal setting. */
-  readonly appWalletAddress = newWalletAddress();
+  readonly appWalletAddress = EMULATOR_APP_WALLET.publicKey;
   readonly calls: CallRecord[] = [];
   private readonly pioneers = new Map<string, Pioneer>();
   private readonly grants = new Map<string, AccessGrant>();
