@@ -1,4 +1,5 @@
 // Everything a route handler may touch, passed explicitly so several emulators can run in one process.
+import type { PayoutSwitch } from "./a2u";
 import type { ResolvedEmulatorOptions } from "./config";
 import type { ConsentRegistry } from "./consents";
 import type { FaultRegistry } from "./faults";
@@ -15,6 +16,7 @@ export interface EmulatorContext {
   host: PiBrowserHost;
   /** The emulator's chain, served as Horizon under /horizon. */
   ledger: Ledger;
+  payouts: PayoutSwitch;
   options: ResolvedEmulatorOptions;
   now(): number;
 }

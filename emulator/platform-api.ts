@@ -1,5 +1,6 @@
 // The /v2 Platform API an app server calls: same paths, auth, DTOs and error bodies as api.minepi.com.
 import { z } from "zod";
+import { createPayout, payoutVerifier } from "./a2u";
 import type { EmulatorContext } from "./context";
 import { toPaymentDto, toUserDto } from "./dto";
 import {
@@ -10,23 +11,14 @@ import {
   notFound,
   outcomeResponse,
   parseBody,
-  paymentInputSchema,
   paymentNotFound,
   type EmulatorRequest,
   type EmulatorResponse,
 } from "./http";
-import {
-  approvePayment,
-  cancelPaymentByApp,
-  completePayment,
-  createAppToUserPayment,
-  listIncompleteServerPayments,
-  type Outcome,
-} from "./payments";
+import { approvePayment, cancelPaymentByApp, completePayment, listIncompleteServerPayments, type Outcome } from "./payments";
 import type { Payment } from "./store";
 
 const completeBodySchema = z.union([z.undefined(), z.object({ txid: z.string().optional() })]);
-const createBodySchema = z.object({ payment: paymentInputSchema.extend({ uid: z.string().min(1) }) });
 
 const unauthorized = (message: string) => apiError(401, "unauthorized", message);
 
@@ -43,7 +35,7 @@ export function handlePlatformApi(req: EmulatorRequest, ctx: EmulatorContext): E
     const payments = listIncompleteServerPayments(ctx.store).map((p) => toPaymentDto(p, network));
     return json(200, { incomplete_server_payments: payments });
   }
-  if (method === "POST" && path === "/v2/payments") return createA2U(req, ctx);
+  if (method === "POST" && path === "/v2/payments") return createPayout(req, ctx);
 
   const ad = matchRoute("/v2/ads_network/status/:adId", path);
   if (ad && method === "GET") return getRewardedAdStatus(ad.adId ?? "", ctx);
@@ -61,7 +53,7 @@ export function handlePlatformApi(req: EmulatorRequest, ctx: EmulatorContext): E
       case "complete": {
         const body = parseBody(req, completeBodySchema);
         if (!body.ok) return body.response;
-        return withPayment(ctx, action.id, (p) => completePayment(p, body.value?.txid));
+        return withPayment(ctx, action.id, (p) => completePayment(p, body.value?.txid, payoutVerifier(ctx.ledger, ctx.store)));
       }
     }
   }
@@ -79,15 +71,6 @@ function getMe(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
   const grant = token ? ctx.store.findGrant(token) : undefined;
   if (!grant) return unauthorized("The access token is invalid, expired or was tampered with.");
   return json(200, toUserDto(grant));
-}
-
-function createA2U(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
-  const body = parseBody(req, createBodySchema);
-  if (!body.ok) return body.response;
-  const { uid, ...input } = body.value.payment;
-  const pioneer = ctx.store.getPioneer(uid);
-  if (!pioneer) return apiError(404, "user_not_found", `No Pioneer with uid ${uid}.`);
-  return outcomeResponse(createAppToUserPayment(ctx.store, pioneer, input, ctx.now()), ctx.options.network);
 }
 
 function getRewardedAdStatus(adId: string, ctx: EmulatorContext): EmulatorResponse {

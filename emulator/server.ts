@@ -1,6 +1,7 @@
 // Starts the emulator on node:http: in-process for tests, or as its own process via scripts/emulator.ts.
 import { createServer, type IncomingMessage } from "node:http";
 import { resolveEmulatorOptions, type EmulatorOptions, type PiNetworkName } from "./config";
+import { PayoutSwitch } from "./a2u";
 import { ConsentRegistry } from "./consents";
 import type { EmulatorContext } from "./context";
 import { FaultRegistry } from "./faults";
@@ -50,6 +51,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     oauth: new OAuthRegistry(resolved.oauthClientId),
     host: new PiBrowserHost(),
     ledger: new Ledger(EMULATOR_APP_WALLET, now),
+    payouts: new PayoutSwitch(),
     options: resolved,
     now,
   };

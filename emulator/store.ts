@@ -107,6 +107,11 @@ export class EmulatorStore {
     return grant;
   }
 
+  /** Whether any token the Pioneer was issued carries the scope: a consent outlives its tokens. */
+  hasGrantedScope(uid: string, scope: PiScope): boolean {
+    return [...this.grants.values()].some((g) => g.pioneer.uid === uid && g.scopes.includes(scope));
+  }
+
   addPayment(payment: Payment): void {
     this.payments.set(payment.identifier, payment);
   }

@@ -81,7 +81,8 @@ function putAccount(req: EmulatorRequest, ctx: EmulatorContext): EmulatorRespons
   return json(201, { ...accountView(ctx.ledger.putAccount(keypair.publicKey(), balance)), secret: keypair.secret() });
 }
 
-/** Part of POST /control/reset: a fresh chain (same app wallet keypair). */
+/** Part of POST /control/reset: a fresh chain (same app wallet keypair), and payouts available again. */
 export function resetChain(ctx: EmulatorContext): void {
   ctx.ledger.reset();
+  ctx.payouts.available = true;
 }
