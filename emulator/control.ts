@@ -1,6 +1,7 @@
 // /control/*: test-only levers (no auth; the emulator listens on loopback). Bodies are zod-validated.
 import { z } from "zod";
 import { handlePayoutsControl } from "./a2u";
+import { handleAdsControl } from "./ads-status";
 import { KNOWN_SCOPES } from "./config";
 import { appOriginSchema, type Consent } from "./consents";
 import type { EmulatorContext } from "./context";
@@ -91,7 +92,7 @@ export function handleControl(req: EmulatorRequest, ctx: EmulatorContext): Emula
 
   const hostRoute = handleHostControl(req, ctx);
   if (hostRoute) return hostRoute;
-  const chainRoute = handleHorizonControl(req, ctx) ?? handlePayoutsControl(req, ctx);
+  const chainRoute = handleHorizonControl(req, ctx) ?? handlePayoutsControl(req, ctx) ?? handleAdsControl(req, ctx);
   if (chainRoute) return chainRoute;
 
   const get = matchRoute("/control/payments/:id", path);

@@ -1,6 +1,7 @@
 // The /v2 Platform API an app server calls: same paths, auth, DTOs and error bodies as api.minepi.com.
 import { z } from "zod";
 import { createPayout, payoutVerifier } from "./a2u";
+import { rewardedAdStatus } from "./ads-status";
 import type { EmulatorContext } from "./context";
 import { toPaymentDto, toUserDto } from "./dto";
 import {
@@ -38,7 +39,7 @@ export function handlePlatformApi(req: EmulatorRequest, ctx: EmulatorContext): E
   if (method === "POST" && path === "/v2/payments") return createPayout(req, ctx);
 
   const ad = matchRoute("/v2/ads_network/status/:adId", path);
-  if (ad && method === "GET") return getRewardedAdStatus(ad.adId ?? "", ctx);
+  if (ad && method === "GET") return rewardedAdStatus(ad.adId ?? "", ctx);
 
   const get = matchRoute("/v2/payments/:id", path);
   if (get && method === "GET") return withPayment(ctx, get.id, (p) => ({ ok: true, payment: p }));
@@ -71,11 +72,4 @@ function getMe(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
   const grant = token ? ctx.store.findGrant(token) : undefined;
   if (!grant) return unauthorized("The access token is invalid, expired or was tampered with.");
   return json(200, toUserDto(grant));
-}
-
-function getRewardedAdStatus(adId: string, ctx: EmulatorContext): EmulatorResponse {
-  const ad = ctx.store.getRewardedAd(adId);
-  if (!ad) return apiError(404, "not_found", `No rewarded ad with id ${adId}.`);
-  const grantedAt = new Date(ad.grantedAt).toISOString();
-  return json(200, { identifier: ad.identifier, mediator_ack_status: "granted", mediator_granted_at: grantedAt, mediator_revoked_at: null });
 }

@@ -43,6 +43,8 @@ export interface AccessGrant {
 export interface RewardedAd {
   identifier: string;
   grantedAt: number;
+  /** What the ad network reports, as scripted by POST /control/ads (granted when unset). */
+  mediator?: { status: "granted" | "revoked" | "failed" | null; nullReads: number; revokedAt: number | null };
 }
 
 export interface CallRecord {
