@@ -1,7 +1,7 @@
 // Starts the emulator on node:http: in-process for tests, or as its own process via scripts/emulator.ts.
 import { createServer, type IncomingMessage } from "node:http";
-import { resolveEmulatorOptions, type EmulatorOptions, type PiNetworkName } from "./config";
 import { PayoutSwitch } from "./a2u";
+import { resolveEmulatorOptions, type EmulatorOptions, type PiNetworkName } from "./config";
 import { ConsentRegistry } from "./consents";
 import type { EmulatorContext } from "./context";
 import { FaultRegistry } from "./faults";
