@@ -1,7 +1,9 @@
 // Everything a route handler may touch, passed explicitly so several emulators can run in one process.
+import type { PayoutSwitch } from "./a2u";
 import type { ResolvedEmulatorOptions } from "./config";
 import type { ConsentRegistry } from "./consents";
 import type { FaultRegistry } from "./faults";
+import type { Ledger } from "./horizon/ledger";
 import type { OAuthRegistry } from "./oauth";
 import type { PiBrowserHost } from "./pi-browser";
 import type { EmulatorStore } from "./store";
@@ -12,6 +14,9 @@ export interface EmulatorContext {
   consents: ConsentRegistry;
   oauth: OAuthRegistry;
   host: PiBrowserHost;
+  /** The emulator's chain, served as Horizon under /horizon. */
+  ledger: Ledger;
+  payouts: PayoutSwitch;
   options: ResolvedEmulatorOptions;
   now(): number;
 }

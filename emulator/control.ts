@@ -1,11 +1,14 @@
 // /control/*: test-only levers (no auth; the emulator listens on loopback). Bodies are zod-validated.
 import { z } from "zod";
+import { handlePayoutsControl } from "./a2u";
+import { handleAdsControl } from "./ads-status";
 import { KNOWN_SCOPES } from "./config";
 import { appOriginSchema, type Consent } from "./consents";
 import type { EmulatorContext } from "./context";
 import { handleHostControl, resetHost } from "./control-host";
 import { toPaymentDto } from "./dto";
 import { faultSpecSchema } from "./faults";
+import { handleHorizonControl, resetChain } from "./horizon/control";
 import {
   apiError,
   json,
@@ -55,6 +58,7 @@ export function handleControl(req: EmulatorRequest, ctx: EmulatorContext): Emula
       faults.clear();
       consents.clear();
       resetHost(ctx);
+      resetChain(ctx);
       return json(200, { pioneers: store.listPioneers() });
     case "GET /control/users":
       return json(200, { users: store.listPioneers() });
@@ -88,6 +92,8 @@ export function handleControl(req: EmulatorRequest, ctx: EmulatorContext): Emula
 
   const hostRoute = handleHostControl(req, ctx);
   if (hostRoute) return hostRoute;
+  const chainRoute = handleHorizonControl(req, ctx) ?? handlePayoutsControl(req, ctx) ?? handleAdsControl(req, ctx);
+  if (chainRoute) return chainRoute;
 
   const get = matchRoute("/control/payments/:id", path);
   const action = matchRoute("/control/payments/:id/:action", path);

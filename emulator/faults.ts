@@ -1,13 +1,15 @@
-// Injected failures for Platform API calls, so tests can exercise an app's retry and timeout paths.
+// Injected failures for Platform API and Horizon calls, so tests can exercise an app's retry and timeout paths.
 import { z } from "zod";
+import { FORCEABLE_CODES } from "./horizon/result-codes";
 
 export const faultSpecSchema = z
   .object({
     /** HTTP method, or "*" for any. */
     method: z.string().min(1).transform((m) => m.toUpperCase()),
-    /** A Platform API path; a "*" segment matches any one segment, e.g. /v2/payments/*\/approve. */
-    path: z.string().regex(/^\/v2(\/[^/?#\s]+)*$/, "path must be a Platform API path such as /v2/payments/*/approve"),
-    mode: z.enum(["error", "delay", "drop-response", "hang-after-apply"]),
+    /** A Platform API or Horizon path; a "*" segment matches any one segment, e.g. /v2/payments/*\/approve. */
+    path: z.string().regex(/^\/(v2|horizon)(\/[^/?#\s]+)*$/, "path must be a Platform API or Horizon path such as /v2/payments/*/approve"),
+    /** Horizon only: `timeout-after-apply` handles the call, then answers 504; `reject` forces a result `code`. */
+    mode: z.enum(["error", "delay", "drop-response", "hang-after-apply", "timeout-after-apply", "reject"]),
     /** error: the status to answer (default 500). */
     status: z.number().int().min(400).max(599).optional(),
     /** error: the `error` code in the body (default unknown_error). */
@@ -15,10 +17,17 @@ export const faultSpecSchema = z
     message: z.string().optional(),
     /** delay: how long to wait before handling the call normally. hang-after-apply: how long to hold the answer (default: until the caller hangs up). */
     ms: z.number().int().min(0).max(120_000).optional(),
+    /** reject: the result code POST /horizon/transactions answers (op_* codes still charge the fee, as on chain). */
+    code: z.enum(FORCEABLE_CODES).optional(),
     /** How many matching calls the fault applies to. */
     times: z.number().int().positive().default(1),
   })
-  .refine((f) => f.mode !== "delay" || f.ms !== undefined, { message: "delay faults need ms", path: ["ms"] });
+  .refine((f) => f.mode !== "delay" || f.ms !== undefined, { message: "delay faults need ms", path: ["ms"] })
+  .refine((f) => f.mode !== "reject" || f.code !== undefined, { message: "reject faults need code", path: ["code"] })
+  .refine((f) => !["timeout-after-apply", "reject"].includes(f.mode) || f.path.startsWith("/horizon"), {
+    message: "timeout-after-apply and reject faults are for Horizon paths",
+    path: ["mode"],
+  });
 
 export type FaultSpec = z.output<typeof faultSpecSchema>;
 

@@ -97,12 +97,17 @@ export function approvePayment(payment: Payment): Outcome {
   return done(payment);
 }
 
-export function completePayment(payment: Payment, txid: string | undefined): Outcome {
+/** Checks an app-submitted transaction on chain: the verification_error and why, or undefined when it pays this payment. */
+export type TransactionVerifier = (payment: Payment, txid: string) => { code: string; message: string } | undefined;
+
+export function completePayment(payment: Payment, txid: string | undefined, verifyAppTransaction: TransactionVerifier): Outcome {
   if (payment.status.developer_completed) return refuse(400, "already_completed", "This payment was already completed.");
   if (payment.status.cancelled || payment.status.user_cancelled) return cancelledRefusal();
   if (!txid) return refuse(400, "missing_txid", "The request body must contain a txid.");
   if (payment.direction === "app_to_user") {
-    // A2U: the app itself submitted the transaction; Pi shows it only from completion on.
+    // A2U: the app itself submitted the transaction; Pi shows it only from completion on, once it checked it on chain.
+    const mismatch = verifyAppTransaction(payment, txid);
+    if (mismatch) return refuse(400, "verification_failed", mismatch.message, { verificationError: mismatch.code });
     payment.txid = txid;
     raise(payment, "transaction_verified", "developer_completed");
     return done(payment);

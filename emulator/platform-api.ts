@@ -1,5 +1,7 @@
 // The /v2 Platform API an app server calls: same paths, auth, DTOs and error bodies as api.minepi.com.
 import { z } from "zod";
+import { createPayout, payoutVerifier } from "./a2u";
+import { rewardedAdStatus } from "./ads-status";
 import type { EmulatorContext } from "./context";
 import { toPaymentDto, toUserDto } from "./dto";
 import {
@@ -10,23 +12,14 @@ import {
   notFound,
   outcomeResponse,
   parseBody,
-  paymentInputSchema,
   paymentNotFound,
   type EmulatorRequest,
   type EmulatorResponse,
 } from "./http";
-import {
-  approvePayment,
-  cancelPaymentByApp,
-  completePayment,
-  createAppToUserPayment,
-  listIncompleteServerPayments,
-  type Outcome,
-} from "./payments";
+import { approvePayment, cancelPaymentByApp, completePayment, listIncompleteServerPayments, type Outcome } from "./payments";
 import type { Payment } from "./store";
 
 const completeBodySchema = z.union([z.undefined(), z.object({ txid: z.string().optional() })]);
-const createBodySchema = z.object({ payment: paymentInputSchema.extend({ uid: z.string().min(1) }) });
 
 const unauthorized = (message: string) => apiError(401, "unauthorized", message);
 
@@ -43,10 +36,10 @@ export function handlePlatformApi(req: EmulatorRequest, ctx: EmulatorContext): E
     const payments = listIncompleteServerPayments(ctx.store).map((p) => toPaymentDto(p, network));
     return json(200, { incomplete_server_payments: payments });
   }
-  if (method === "POST" && path === "/v2/payments") return createA2U(req, ctx);
+  if (method === "POST" && path === "/v2/payments") return createPayout(req, ctx);
 
   const ad = matchRoute("/v2/ads_network/status/:adId", path);
-  if (ad && method === "GET") return getRewardedAdStatus(ad.adId ?? "", ctx);
+  if (ad && method === "GET") return rewardedAdStatus(ad.adId ?? "", ctx);
 
   const get = matchRoute("/v2/payments/:id", path);
   if (get && method === "GET") return withPayment(ctx, get.id, (p) => ({ ok: true, payment: p }));
@@ -61,7 +54,7 @@ export function handlePlatformApi(req: EmulatorRequest, ctx: EmulatorContext): E
       case "complete": {
         const body = parseBody(req, completeBodySchema);
         if (!body.ok) return body.response;
-        return withPayment(ctx, action.id, (p) => completePayment(p, body.value?.txid));
+        return withPayment(ctx, action.id, (p) => completePayment(p, body.value?.txid, payoutVerifier(ctx.ledger, ctx.store)));
       }
     }
   }
@@ -79,20 +72,4 @@ function getMe(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
   const grant = token ? ctx.store.findGrant(token) : undefined;
   if (!grant) return unauthorized("The access token is invalid, expired or was tampered with.");
   return json(200, toUserDto(grant));
-}
-
-function createA2U(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
-  const body = parseBody(req, createBodySchema);
-  if (!body.ok) return body.response;
-  const { uid, ...input } = body.value.payment;
-  const pioneer = ctx.store.getPioneer(uid);
-  if (!pioneer) return apiError(404, "user_not_found", `No Pioneer with uid ${uid}.`);
-  return outcomeResponse(createAppToUserPayment(ctx.store, pioneer, input, ctx.now()), ctx.options.network);
-}
-
-function getRewardedAdStatus(adId: string, ctx: EmulatorContext): EmulatorResponse {
-  const ad = ctx.store.getRewardedAd(adId);
-  if (!ad) return apiError(404, "not_found", `No rewarded ad with id ${adId}.`);
-  const grantedAt = new Date(ad.grantedAt).toISOString();
-  return json(200, { identifier: ad.identifier, mediator_ack_status: "granted", mediator_granted_at: grantedAt, mediator_revoked_at: null });
 }

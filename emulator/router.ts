@@ -4,6 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { EmulatorContext } from "./context";
 import { handleControl } from "./control";
+import { handleHorizon, isHorizonPath } from "./horizon/routes";
 import { CORS_HEADERS, apiError, json, notFound, type EmulatorRequest, type EmulatorResponse } from "./http";
 import { handleAuthorize } from "./oauth-authorize";
 import { expireStalePayments } from "./payments";
@@ -71,5 +72,6 @@ export async function routeRequest(req: EmulatorRequest, ctx: EmulatorContext): 
   if (wallet) return { response: wallet };
   if (path.startsWith("/control/")) return { response: handleControl(req, ctx) };
   if (path === "/v2" || path.startsWith("/v2/")) return platformCall(req, ctx);
+  if (isHorizonPath(path)) return handleHorizon(req, ctx);
   return { response: notFound() };
 }

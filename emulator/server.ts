@@ -1,9 +1,12 @@
 // Starts the emulator on node:http: in-process for tests, or as its own process via scripts/emulator.ts.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { PayoutSwitch } from "./a2u";
 import { resolveEmulatorOptions, type EmulatorOptions, type PiNetworkName } from "./config";
 import { ConsentRegistry } from "./consents";
 import type { EmulatorContext } from "./context";
 import { FaultRegistry } from "./faults";
+import { EMULATOR_APP_WALLET } from "./horizon/app-wallet";
+import { Ledger } from "./horizon/ledger";
 import { CORS_HEADERS, apiError, type EmulatorResponse } from "./http";
 import { OAuthRegistry } from "./oauth";
 import { PiBrowserHost } from "./pi-browser";
@@ -58,6 +61,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     consents: new ConsentRegistry(),
     oauth: new OAuthRegistry(resolved.oauthClientId),
     host: new PiBrowserHost(),
+    ledger: new Ledger(EMULATOR_APP_WALLET, now),
+    payouts: new PayoutSwitch(),
     options: resolved,
     now,
   };

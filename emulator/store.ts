@@ -1,5 +1,6 @@
 // In-memory state of one emulator: Pioneers, access tokens, payments and the Platform API call log.
 import { DEFAULT_PIONEERS, ACCESS_TOKEN_TTL_MS, type PiScope } from "./config";
+import { EMULATOR_APP_WALLET } from "./horizon/app-wallet";
 import { newAccessToken, newUid, newWalletAddress } from "./ids";
 
 export type Direction = "user_to_app" | "app_to_user";
@@ -42,6 +43,8 @@ export interface AccessGrant {
 export interface RewardedAd {
   identifier: string;
   grantedAt: number;
+  /** What the ad network reports, as scripted by POST /control/ads (granted when unset). */
+  mediator?: { status: "granted" | "revoked" | "failed" | null; nullReads: number; revokedAt: number | null };
 }
 
 export interface CallRecord {
@@ -52,7 +55,7 @@ export interface CallRecord {
 
 export class EmulatorStore {
   /** The app's wallet: receives U2A payments and funds A2U ones. Kept across resets like a portal setting. */
-  readonly appWalletAddress = newWalletAddress();
+  readonly appWalletAddress = EMULATOR_APP_WALLET.publicKey;
   readonly calls: CallRecord[] = [];
   private readonly pioneers = new Map<string, Pioneer>();
   private readonly grants = new Map<string, AccessGrant>();
@@ -104,6 +107,11 @@ export class EmulatorStore {
     const grant = this.grants.get(token);
     if (!grant || grant.validUntil <= this.now() || !this.pioneers.has(grant.pioneer.uid)) return undefined;
     return grant;
+  }
+
+  /** Whether any token the Pioneer was issued carries the scope: a consent outlives its tokens. */
+  hasGrantedScope(uid: string, scope: PiScope): boolean {
+    return [...this.grants.values()].some((g) => g.pioneer.uid === uid && g.scopes.includes(scope));
   }
 
   addPayment(payment: Payment): void {

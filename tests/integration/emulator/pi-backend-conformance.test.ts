@@ -1,11 +1,13 @@
 // @vitest-environment node
 // Pi's own Node SDK (npm pi-backend) against the emulator: it must get what api.minepi.com returns.
-// submitPayment is skipped: it signs and submits to Pi's Horizon, which is off limits in tests.
+// submitPayment is skipped: it signs and submits to Pi's Horizon (a fixed host), which is off limits in tests;
+// payouts are paid through the emulator's own Horizon with @stellar/stellar-sdk instead.
 import PiNetwork from "pi-backend";
 import { Keypair } from "stellar-sdk";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { paymentDtoSchema, payment, startTestEmulator, type EmulatorClient } from "./helpers";
+import { appWallet, hashOf, horizonOf, payment as signedPayment } from "./horizon-helpers";
 
 let emu: EmulatorClient;
 let pi: PiNetwork;
@@ -78,8 +80,13 @@ describe("pi-backend against the emulator", () => {
     expect(wrapper.incomplete_server_payments.map((p) => p.identifier)).toEqual([identifier]);
     expect(wrapper.incomplete_server_payments[0]).toMatchObject({ direction: "app_to_user", user_uid: alice.uid, status: { developer_approved: true } });
     expect(await piErrorOf(pi.createPayment({ amount: 1, memo: "Again", metadata: {}, uid: alice.uid }))).toEqual({ status: 400, error: "ongoing_payment_found" });
-    const completed = paymentDtoSchema.parse(await pi.completePayment(identifier, "d".repeat(64)));
-    expect(completed.transaction?.txid).toBe("d".repeat(64));
+    const { to_address, amount } = paymentDtoSchema.parse(await pi.getPayment(identifier));
+    const horizon = horizonOf(emu);
+    const app = await appWallet(emu);
+    const tx = signedPayment(await horizon.loadAccount(app.publicKey()), app, { to: to_address, amount: String(amount), memo: identifier });
+    await horizon.submitTransaction(tx);
+    const completed = paymentDtoSchema.parse(await pi.completePayment(identifier, hashOf(tx)));
+    expect(completed.transaction?.txid).toBe(hashOf(tx));
   });
 
   it("sends the server key, which the emulator checks", async () => {
