@@ -10,8 +10,9 @@ const bodySchema = z.object({ accessToken: z.string().trim().min(1, "is required
 
 /** POST {accessToken} → Pi /me → a new session, as a cookie and as a bearer token. */
 export const POST = route("auth.signin", async (request) => {
-  // A cross-site page must not be able to sign a visitor into someone else's account either.
-  if (request.headers.has("origin")) assertAppOrigin(request);
+  // A cross-site page must not be able to sign a visitor into someone else's account either; browsers
+  // send Origin with every POST, so a request without one did not come from the app's page.
+  assertAppOrigin(request);
   const { accessToken } = await readJson(request, bodySchema);
   const { user, sessionToken } = await signIn(accessToken);
   const headers = new Headers({ "Cache-Control": "no-store" });
