@@ -94,6 +94,12 @@ export const getSiteEnv = memo(() => {
   return { validationKey: env.PI_VALIDATION_KEY?.trim(), cronSecret: env.CRON_SECRET };
 });
 
+/** Configured secrets, which lib/log.ts redacts wherever they appear; very short values would redact noise. */
+export function secretValues(): string[] {
+  const names = ["PI_API_KEY", "SESSION_SECRET", "CRON_SECRET", "PI_EMULATOR_API_KEY", "DATABASE_URL"];
+  return names.map((name) => process.env[name]).filter((value): value is string => typeof value === "string" && value.length >= 8);
+}
+
 /** Clears cached values; tests use it after changing process.env. */
 export function resetEnv() {
   for (const get of [getPiEnv, getAuthEnv, getDbEnv, getSiteEnv]) get.reset();

@@ -1,6 +1,7 @@
 import { requireCaller } from "@/lib/auth";
 import { readJson } from "@/lib/http/request";
 import { route } from "@/lib/http/route";
+import { annotate } from "@/lib/log";
 import { createOrder, listOrders } from "@/lib/payments";
 import { createOrderBodySchema } from "@/lib/payments/requests";
 import { listOwned } from "@/lib/shop";
@@ -11,7 +12,9 @@ export const dynamic = "force-dynamic";
 export const POST = route("orders.create", async (request) => {
   const { user } = await requireCaller(request);
   const { productId } = await readJson(request, createOrderBodySchema);
-  return Response.json({ order: await createOrder(user.uid, productId) }, { status: 201 });
+  const order = await createOrder(user.uid, productId);
+  annotate({ orderId: order.id });
+  return Response.json({ order }, { status: 201 });
 });
 
 /** GET → {orders, owned}: the caller's own orders, newest first, and what their paid orders delivered. */
