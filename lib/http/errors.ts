@@ -1,11 +1,10 @@
 import { AppError, type ErrorBody, type ErrorCode } from "@/lib/contract";
 import { EnvError } from "@/lib/env";
-import { annotate, logError, type LogFields } from "@/lib/log";
+import { logError, type LogFields } from "@/lib/log";
 import { PiApiError } from "@/lib/pi/errors";
 import { httpStatus } from "./status";
 
 export function errorResponse(code: ErrorCode, message: string, fields?: Record<string, string[]>) {
-  annotate({ outcome: code });
   const body: ErrorBody = { error: { code, message, ...(fields ? { fields } : {}) } };
   return Response.json(body, { status: httpStatus[code], headers: { "Cache-Control": "no-store" } });
 }

@@ -1,10 +1,10 @@
 import { requireCaller } from "@/lib/auth";
 import { readJson } from "@/lib/http/request";
 import { route } from "@/lib/http/route";
-import { annotate } from "@/lib/log";
 import { createOrder, listOrders } from "@/lib/payments";
 import { createOrderBodySchema } from "@/lib/payments/requests";
 import { listOwned } from "@/lib/shop";
+import { annotate } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
 
