@@ -6,10 +6,10 @@ import { PiApiError } from "@/lib/pi/errors";
 
 afterEach(() => vi.restoreAllMocks());
 
-/** What the logger writes to stderr, one parsed JSON line per call. */
+/** What the logger writes to stderr (through console.error), one parsed JSON line per call. */
 function captureErrors() {
-  const write = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
-  return () => write.mock.calls.map(([line]) => JSON.parse(String(line)) as Record<string, unknown>);
+  const spy = vi.spyOn(console, "error").mockImplementation(() => undefined);
+  return () => spy.mock.calls.map(([line]) => JSON.parse(String(line)) as Record<string, unknown>);
 }
 
 describe("toErrorResponse", () => {

@@ -8,9 +8,10 @@ import { annotate } from "@/lib/log";
 
 afterEach(() => vi.restoreAllMocks());
 
+/** What the logger writes to stdout (through console.log), one parsed JSON line per call. */
 function captureStdout() {
-  const write = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
-  return () => write.mock.calls.map(([line]) => JSON.parse(String(line)) as Record<string, unknown>);
+  const spy = vi.spyOn(console, "log").mockImplementation(() => undefined);
+  return () => spy.mock.calls.map(([line]) => JSON.parse(String(line)) as Record<string, unknown>);
 }
 
 const request = new Request("http://localhost:3000/api/x", { method: "POST" });
