@@ -142,7 +142,6 @@ export function startupProblems(env: Record<string, string | undefined>): Startu
   const secret = value("SESSION_SECRET");
   if (!secret || secret.length < 32) refuse("SESSION_SECRET", `${secret ? "is shorter than 32 characters" : "is not set"}. ${hints.SESSION_SECRET}`);
 
-  // Vercel's instances each have their own short-lived disk: an embedded database there loses orders.
   if (!value("DATABASE_URL") && value("VERCEL")) {
     refuse("DATABASE_URL", "is required on Vercel, where each instance has its own short-lived disk (PGLITE_IN_PRODUCTION does not apply there). Set DATABASE_URL to a hosted PostgreSQL, such as Neon or Supabase.");
   } else if (!value("DATABASE_URL") && value("PGLITE_IN_PRODUCTION") !== "true") {

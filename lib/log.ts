@@ -41,9 +41,8 @@ function clean(fields: LogFields): LogFields {
   return kept;
 }
 
+// Written through console (stdout and stderr), so a test runner can hold back a passing test's lines.
 const line = (level: "info" | "error", event: string, fields: LogFields) => JSON.stringify({ time: new Date().toISOString(), level, event: redact(event), ...clean(fields) });
-
-// Through console (one line each on stdout and stderr), so test runners can hold back a passing test's lines.
 
 /** One JSON line on stdout. */
 export function logEvent(event: string, fields: LogFields): void {
@@ -68,6 +67,7 @@ export function annotate(fields: LogFields): void {
   if (store) Object.assign(store, fields);
 }
 
+/** What `annotate` added during the current request. */
 export function annotations(): LogFields {
   return { ...requestContext.getStore() };
 }
