@@ -58,7 +58,8 @@ describe("logs", () => {
     expect((await call(signoutPOST, "POST", "/api/auth/signout", { cookie: alice.sessionToken, origin: null })).status).toBe(403);
     expect((await call(ordersPOST, "POST", "/api/orders", { token: alice.sessionToken, body: { productId: alice.sessionToken } })).status).toBe(404);
     expect((await s.approve(alice, alice.accessToken)).status).toBeGreaterThanOrEqual(400);
-    await s.fault({ method: "GET", path: "/v2/me", mode: "error", status: 500 });
+    // Enough failures to outlast any retries of the read.
+    await s.fault({ method: "GET", path: "/v2/me", mode: "error", status: 500, times: 20 });
     expect((await signIn(alice.accessToken)).status).toBe(503);
 
     const everything = written.join("\n");
