@@ -1,13 +1,8 @@
 import { randomBytes } from "node:crypto";
 
-/** Ports and configuration shared by the end-to-end build, its servers and the specs. */
-
-// E2E_PORT_BASE moves every port, so two checkouts on one machine can run the suite at once.
-const portBase = Number(process.env.E2E_PORT_BASE || 3410);
-if (!Number.isInteger(portBase) || portBase < 1024 || portBase > 65_000) throw new Error(`E2E_PORT_BASE must be a port number between 1024 and 65000, not "${process.env.E2E_PORT_BASE}".`);
-
-/** `extra` is for specs that start a server of their own. */
-export const e2ePorts = { app: portBase, emulator: portBase + 7, extra: portBase + 9 };
+/** Ports and configuration shared by the end-to-end build, its servers and the specs. E2E_PORT_BASE moves them all (default 3410). */
+const base = Number(process.env.E2E_PORT_BASE ?? 3410);
+export const e2ePorts = { app: base, emulator: base + 7, crash: base + 8, startup: base + 9 };
 
 const emulatorUrl = `http://127.0.0.1:${e2ePorts.emulator}`;
 

@@ -4,8 +4,8 @@ import { e2eEnv, e2ePorts } from "./env";
 
 /** Runs `next start` on the end-to-end build with some settings changed; resolves with its exit code and output. */
 function startServer(overrides: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(e2ePorts.extra)], {
-    env: { ...process.env, ...e2eEnv, PORT: String(e2ePorts.extra), ...overrides },
+  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(e2ePorts.startup)], {
+    env: { ...process.env, ...e2eEnv, PORT: String(e2ePorts.startup), ...overrides },
   });
   let output = "";
   server.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
