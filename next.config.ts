@@ -1,5 +1,4 @@
 import type { NextConfig } from "next";
-import { publicEnv } from "./lib/env";
 import { securityHeaders } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
@@ -8,8 +7,9 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite"],
   outputFileTracingIncludes: { "/**": ["./lib/db/migrations/**"] },
   poweredByHeader: false,
+  // The Content-Security-Policy carries a per-request nonce, so proxy.ts sets it.
   headers() {
-    return Promise.resolve([{ source: "/:path*", headers: securityHeaders(publicEnv.NEXT_PUBLIC_PI_SDK_URL) }]);
+    return Promise.resolve([{ source: "/:path*", headers: securityHeaders({ production: process.env.NODE_ENV === "production" }) }]);
   },
 };
 

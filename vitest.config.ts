@@ -18,6 +18,8 @@ export default defineConfig({
     include: ["tests/unit/**/*.test.{ts,tsx}", "tests/integration/**/*.test.ts"],
     globalSetup: ["tests/setup/global-postgres.ts"],
     testTimeout: 30_000,
+    // Route handlers log a JSON line per request: show what a test wrote only when it fails.
+    silent: "passed-only",
     hookTimeout: 60_000,
     fileParallelism: true,
     maxWorkers: 2,

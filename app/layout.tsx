@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/layout";
 import { EmulatorBadge, PiSdkScript } from "@/components/pi";
@@ -25,7 +26,9 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+// Reading the request's nonce (proxy.ts) renders every page per request, as nonces require.
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   const sdkUrl = publicEnv.NEXT_PUBLIC_PI_SDK_URL;
   const emulator = isLoopbackUrl(sdkUrl);
   return (
@@ -39,7 +42,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             {children}
           </main>
         </Providers>
-        <PiSdkScript src={sdkUrl} sandbox={publicEnv.NEXT_PUBLIC_PI_SANDBOX} requiresFrame={!emulator} />
+        <PiSdkScript src={sdkUrl} nonce={nonce} sandbox={publicEnv.NEXT_PUBLIC_PI_SANDBOX} requiresFrame={!emulator} />
       </body>
     </html>
   );

@@ -126,6 +126,12 @@ export const getSiteEnv = memo(() => {
   return { validationKey: env.PI_VALIDATION_KEY?.trim(), cronSecret: env.CRON_SECRET };
 });
 
+/** Configured secrets, which lib/log.ts redacts wherever they appear; very short values would redact noise. */
+export function secretValues(): string[] {
+  const names = ["PI_API_KEY", "SESSION_SECRET", "CRON_SECRET", "PI_EMULATOR_API_KEY", "DATABASE_URL"];
+  return names.map((name) => process.env[name]).filter((value): value is string => typeof value === "string" && value.length >= 8);
+}
+
 /** Clears cached values; tests use it after changing process.env. */
 export function resetEnv() {
   for (const get of [getPiEnv, getAuthEnv, getDbEnv, getSiteEnv, getPaymentsEnv, getLimitsEnv]) get.reset();
@@ -138,23 +144,58 @@ export function isLoopbackUrl(url: string) {
 
 // A production server pointed at a loopback Pi API is almost always a misconfigured deployment, and
 // the server key must never travel in clear text to anything but this machine.
-function assertApiAllowed(apiBaseUrl: string, allowLocal: boolean) {
+function apiBaseUrlProblem(apiBaseUrl: string, allowLocal: boolean, production: boolean): string | undefined {
   if (new URL(apiBaseUrl).protocol !== "https:" && !isLoopbackUrl(apiBaseUrl)) {
-    throw new EnvError(`Invalid configuration:\n- PI_API_BASE_URL: ${apiBaseUrl} must use https (only a local emulator may use http). ${hints.PI_API_BASE_URL}`);
+    return `${apiBaseUrl} must use https (only a local emulator may use http). ${hints.PI_API_BASE_URL}`;
   }
-  if (process.env.NODE_ENV === "production" && isLoopbackUrl(apiBaseUrl) && !allowLocal) {
-    throw new EnvError(
-      `Invalid configuration:\n- PI_API_BASE_URL: ${apiBaseUrl} is a local address, which production refuses. Set PI_API_BASE_URL to https://api.minepi.com/v2, or set PI_ALLOW_LOCAL_API=true to test a production build against the emulator.`,
-    );
+  if (production && isLoopbackUrl(apiBaseUrl) && !allowLocal) {
+    return `${apiBaseUrl} is a local address, which production refuses. Set PI_API_BASE_URL to https://api.minepi.com/v2, or set PI_ALLOW_LOCAL_API=true to test a production build against the emulator.`;
   }
+}
+
+function assertApiAllowed(apiBaseUrl: string, allowLocal: boolean) {
+  const problem = apiBaseUrlProblem(apiBaseUrl, allowLocal, process.env.NODE_ENV === "production");
+  if (problem) throw new EnvError(`Invalid configuration:\n- PI_API_BASE_URL: ${problem}`);
+}
+
+export type StartupProblem = { setting: string; message: string };
+
+/**
+ * Every reason a production server refuses to start, all at once, so a deploy is fixed in one round.
+ * Pure (it reads only `env` and the build's public values), so a diagnostics page can list them too.
+ */
+export function startupProblems(env: Record<string, string | undefined>): StartupProblem[] {
+  if (env.NODE_ENV !== "production") return [];
+  const value = (name: string) => (env[name] === "" ? undefined : env[name]);
+  const problems: StartupProblem[] = [];
+  const refuse = (setting: string, text: string) => problems.push({ setting, message: `${setting}: ${text}` });
+
+  if (!value("PI_API_KEY")) refuse("PI_API_KEY", "is not set. Production talks to Pi with your app's Server API Key: copy it from the Pi Developer Portal (develop.pi).");
+  const secret = value("SESSION_SECRET");
+  if (!secret || secret.length < 32) refuse("SESSION_SECRET", `${secret ? "is shorter than 32 characters" : "is not set"}. ${hints.SESSION_SECRET}`);
+
+  if (!value("DATABASE_URL") && value("VERCEL")) {
+    refuse("DATABASE_URL", "is required on Vercel, where each instance has its own short-lived disk (PGLITE_IN_PRODUCTION does not apply there). Set DATABASE_URL to a hosted PostgreSQL, such as Neon or Supabase.");
+  } else if (!value("DATABASE_URL") && value("PGLITE_IN_PRODUCTION") !== "true") {
+    refuse("DATABASE_URL", "is not set, so production would keep its data in the embedded PGlite database. Set DATABASE_URL to a postgres:// URL, or set PGLITE_IN_PRODUCTION=true on one self-hosted server whose PGLITE_DIR is on a persistent disk.");
+  }
+
+  // The browser gets NEXT_PUBLIC_PI_SANDBOX as it was at build time; a value set now counts too.
+  if ((publicEnv.NEXT_PUBLIC_PI_SANDBOX || value("NEXT_PUBLIC_PI_SANDBOX") === "true") && value("PI_NETWORK") === "Pi Network") {
+    refuse("NEXT_PUBLIC_PI_SANDBOX", 'is true with PI_NETWORK="Pi Network", but the Pi Sandbox runs on Testnet only. For Mainnet set NEXT_PUBLIC_PI_SANDBOX=false and rebuild; for the Sandbox use PI_NETWORK="Pi Testnet".');
+  }
+
+  const base = value("PI_API_BASE_URL") ?? "https://api.minepi.com/v2";
+  const baseProblem = URL.canParse(base) ? apiBaseUrlProblem(base, value("PI_ALLOW_LOCAL_API") === "true", true) : `must be an http(s) URL. ${hints.PI_API_BASE_URL}`;
+  if (baseProblem) refuse("PI_API_BASE_URL", baseProblem);
+  return problems;
 }
 
 /** Checked at server start (instrumentation.ts) so a bad production config fails fast, not on the first sign-in. */
 export function checkServerEnvAtStartup() {
-  if (process.env.NODE_ENV !== "production") return;
-  const base = blankAsMissing(process.env.PI_API_BASE_URL);
-  const allow = parse({ PI_ALLOW_LOCAL_API: booleanFlag }).PI_ALLOW_LOCAL_API;
-  if (typeof base === "string" && URL.canParse(base)) assertApiAllowed(base, allow);
+  const problems = startupProblems(process.env);
+  if (problems.length === 0) return;
+  throw new EnvError(`Refusing to start in production:\n${problems.map((p) => `- ${p.message}`).join("\n")}\nSee .env.example.`);
 }
 
 /**

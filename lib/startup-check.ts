@@ -1,7 +1,7 @@
 import { checkServerEnvAtStartup } from "./env";
 
 /**
- * A production server whose Pi configuration is unsafe (a loopback or plain-http Pi API) exits
+ * A production server whose configuration is unsafe (see startupProblems in lib/env.ts) exits
  * instead of serving, so a bad deploy fails its health check rather than its first Pioneer.
  */
 export function exitOnUnsafeConfig() {

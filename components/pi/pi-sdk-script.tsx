@@ -3,7 +3,7 @@
 import Script from "next/script";
 import { configurePiSdk, getPi, markPiSdkScript } from "@/lib/pi/sdk";
 
-type Props = { src: string; sandbox: boolean; requiresFrame: boolean };
+type Props = { src: string; nonce: string | undefined; sandbox: boolean; requiresFrame: boolean };
 
 function onReady() {
   markPiSdkScript("loaded");
@@ -12,7 +12,7 @@ function onReady() {
 }
 
 /** Loads Pi's SDK (or the emulator's) once for the whole app, after the page is interactive. */
-export function PiSdkScript({ src, sandbox, requiresFrame }: Props) {
+export function PiSdkScript({ src, nonce, sandbox, requiresFrame }: Props) {
   configurePiSdk({ sandbox, requiresFrame });
-  return <Script src={src} strategy="afterInteractive" onReady={onReady} onError={() => markPiSdkScript("failed")} />;
+  return <Script src={src} nonce={nonce} strategy="afterInteractive" onReady={onReady} onError={() => markPiSdkScript("failed")} />;
 }

@@ -1,5 +1,6 @@
 import { AppError, type ErrorBody, type ErrorCode } from "@/lib/contract";
 import { EnvError } from "@/lib/env";
+import { logError, type LogFields } from "@/lib/log";
 import { PiApiError } from "@/lib/pi/errors";
 import { httpStatus } from "./status";
 
@@ -9,13 +10,13 @@ export function errorResponse(code: ErrorCode, message: string, fields?: Record<
 }
 
 /**
- * A log line for an unexpected error. Drizzle's query errors carry the SQL parameters (uids, memos,
- * token hashes) in their message, so for those only the driver's own message (the cause) is logged.
+ * What an unexpected error may say in a log. Drizzle's query errors carry the SQL parameters (uids,
+ * memos, token hashes) in their message, so for those only the driver's own message (the cause) is kept.
  */
-function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
+function describe(error: unknown): LogFields {
+  if (!(error instanceof Error)) return { error: typeof error };
   const cause = error.cause instanceof Error ? error.cause : null;
-  return cause ? `${error.name} (${cause.message})` : `${error.name}: ${error.message}`;
+  return { error: error.name, cause: cause ? cause.message : error.message };
 }
 
 /** Maps anything thrown in a route to the one error shape. Unknown errors are logged and hidden. */
@@ -25,15 +26,15 @@ export function toErrorResponse(error: unknown, context: string): Response {
     return errorResponse(error.code, error.message, error.fields, headers);
   }
   if (error instanceof PiApiError) {
-    console.error(`[${context}] Pi Platform API failure: ${error.message}`);
+    logError("pi_api_failure", { route: context, kind: error.kind, piStatus: error.status, code: error.code, cause: error.message });
     return error.kind === "unavailable"
       ? errorResponse("pi_unavailable", "Pi's servers could not be reached. Please try again in a moment.")
       : errorResponse("pi_rejected", "Pi refused the request.");
   }
   if (error instanceof EnvError) {
-    console.error(`[${context}] ${error.message}`);
+    logError("server_misconfigured", { route: context, cause: error.message });
     return errorResponse("server_misconfigured", "The server is not configured correctly.");
   }
-  console.error(`[${context}] unexpected error: ${describe(error)}`);
+  logError("unexpected_error", { route: context, ...describe(error) });
   return errorResponse("internal_error", "Something went wrong on our side.");
 }

@@ -21,8 +21,11 @@ export const e2eEnv: Record<string, string> = {
   PI_API_TIMEOUT_MS: "5000",
   SESSION_SECRET: process.env.E2E_SESSION_SECRET ?? randomBytes(32).toString("base64url"),
   PGLITE_DIR: ".data/e2e",
+  // One server on this machine's disk: the embedded database is fine, and production must be told so.
+  PGLITE_IN_PRODUCTION: "true",
   // Blank values win over a developer's .env.local, so the suite never touches a real database or Pi.
   DATABASE_URL: "",
+  VERCEL: "",
   PI_NETWORK: "Pi Testnet",
   ALLOWED_ORIGINS: "",
   PI_VALIDATION_KEY: "",

@@ -5,6 +5,7 @@ import { limitPioneer } from "@/lib/limits";
 import { createOrder, listOrders } from "@/lib/payments";
 import { createOrderBodySchema } from "@/lib/payments/requests";
 import { listOwned } from "@/lib/shop";
+import { annotate } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +14,9 @@ export const POST = route("orders.create", async (request) => {
   const { user } = await requireCaller(request);
   await limitPioneer(user.uid);
   const { productId } = await readJson(request, createOrderBodySchema);
-  return Response.json({ order: await createOrder(user.uid, productId) }, { status: 201 });
+  const order = await createOrder(user.uid, productId);
+  annotate({ orderId: order.id });
+  return Response.json({ order }, { status: 201 });
 });
 
 /** GET → {orders, owned}: the caller's own orders, newest first, and what their paid orders delivered. */

@@ -5,6 +5,7 @@ import { POST as signinPOST } from "@/app/api/auth/signin/route";
 import { POST as signoutPOST } from "@/app/api/auth/signout/route";
 import { getDb } from "@/lib/db";
 import { sessions, users } from "@/lib/db/schema";
+import { resetEnv } from "@/lib/env";
 import { call, useEmulator, type ErrorBody } from "../../helpers/app";
 import { describeEachEngine, useEngineEnv } from "../../helpers/db-engines";
 
@@ -120,6 +121,28 @@ describeEachEngine("sign in with Pi", ({ engine }) => {
     expect(foreignSignIn.status).toBe(403);
     const bearer = await call(signoutPOST, "POST", "/api/auth/signout", { token, origin: "https://evil.example" });
     expect(bearer.status).toBe(200);
+  });
+
+  it("refuses a sign-in without an Origin, or from another one, before asking Pi, and accepts ALLOWED_ORIGINS", async () => {
+    const pioneer = await newPioneer("judy");
+    await emulator().control("DELETE", "/control/calls");
+    for (const origin of [null, "null", "https://evil.example", "http://localhost:3001"]) {
+      const { status, body, headers } = await call<ErrorBody>(signinPOST, "POST", "/api/auth/signin", { body: { accessToken: pioneer.accessToken }, origin });
+      expect([status, body.error.code]).toEqual([403, "forbidden_origin"]);
+      expect(headers.get("set-cookie")).toBeNull();
+    }
+    const { body: log } = await emulator().control<{ calls: unknown[] }>("GET", "/control/calls");
+    expect(log.calls).toEqual([]);
+
+    process.env.ALLOWED_ORIGINS = "https://partner.example";
+    resetEnv();
+    try {
+      const partner = await call<SignIn>(signinPOST, "POST", "/api/auth/signin", { body: { accessToken: pioneer.accessToken }, origin: "https://partner.example" });
+      expect(partner.status).toBe(200);
+    } finally {
+      process.env.ALLOWED_ORIGINS = "";
+      resetEnv();
+    }
   });
 
   it("sign-out kills the session for both credentials and clears the cookie", async () => {

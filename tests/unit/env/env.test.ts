@@ -44,7 +44,7 @@ describe("configuration", () => {
     withEnv({ NODE_ENV: "production", PI_API_KEY: "k", PI_API_BASE_URL: "http://127.0.0.1:3314/v2", PI_ALLOW_LOCAL_API: undefined });
     expect(() => getPiEnv()).toThrow(/PI_ALLOW_LOCAL_API=true/);
     expect(() => checkServerEnvAtStartup()).toThrow(/local address/);
-    withEnv({ PI_ALLOW_LOCAL_API: "true" });
+    withEnv({ PI_ALLOW_LOCAL_API: "true", SESSION_SECRET: "s".repeat(32), DATABASE_URL: "postgres://db.example/app" });
     expect(getPiEnv().apiBaseUrl).toBe("http://127.0.0.1:3314/v2");
     expect(() => checkServerEnvAtStartup()).not.toThrow();
     withEnv({ NODE_ENV: "development", PI_ALLOW_LOCAL_API: undefined });

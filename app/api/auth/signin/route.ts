@@ -11,13 +11,14 @@ const bodySchema = z.object({ accessToken: z.string().trim().min(1, "is required
 
 /** POST {accessToken} → Pi /me → a new session, as a cookie and as a bearer token. */
 export const POST = route("auth.signin", async (request) => {
-  // A cross-site page must not be able to sign a visitor into someone else's account either.
-  if (request.headers.has("origin")) assertAppOrigin(request);
+  // A cross-site page must not be able to sign a visitor into someone else's account either; browsers
+  // send Origin with every POST, so a request without one did not come from the app's page.
+  assertAppOrigin(request);
   await limitSignIn(request);
   const { accessToken } = await readJson(request, bodySchema);
   const held = readCredentials(request).map((credential) => credential.token);
   const { user, sessionToken } = await signIn(accessToken, held);
-  const headers = new Headers({ "Cache-Control": "no-store" });
+  const headers = new Headers();
   headers.append("Set-Cookie", sessionCookie(sessionToken, sessionTtlSeconds));
   headers.append("Set-Cookie", clearedSignedOutCookie());
   return Response.json({ user, sessionToken }, { headers });

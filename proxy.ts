@@ -1,0 +1,24 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { publicEnv } from "@/lib/env";
+import { contentSecurityPolicy } from "@/lib/security-headers";
+
+/**
+ * A fresh nonce for every request. Next reads it from the request's Content-Security-Policy header
+ * and puts it on its own scripts; the root layout reads x-nonce for the Pi SDK's <Script>. Both
+ * headers are overwritten, so a client cannot choose the nonce.
+ */
+export function proxy(request: NextRequest) {
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const policy = contentSecurityPolicy({ sdkUrl: publicEnv.NEXT_PUBLIC_PI_SDK_URL, nonce, dev: process.env.NODE_ENV === "development" });
+  const headers = new Headers(request.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
+}
+
+export const config = {
+  // Built assets are not documents: they need neither a policy nor a nonce.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};
