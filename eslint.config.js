@@ -11,7 +11,7 @@ const noServerModules = {
   message: "Client code must not import server modules: share types through lib/contract or lib/shop/types.",
 };
 const noDomain = {
-  group: ["@/lib/*", "!@/lib/db", "!@/lib/db/*", "!@/lib/env", "../*"],
+  group: ["@/lib/*", "!@/lib/db", "!@/lib/db/*", "!@/lib/env", "!@/lib/log", "../*"],
   message: "lib/db knows tables and queries only: the domain imports the database, never the other way round.",
 };
 

@@ -12,7 +12,11 @@ export type LogValue = string | number | boolean | null;
 export type LogFields = Record<string, LogValue>;
 
 // Add a key here when you need it; values of any other key are dropped.
-const allowedKeys = new Set(["route", "method", "status", "outcome", "ms", "orderId", "paymentId", "txid", "error", "cause", "kind", "code", "piStatus"]);
+const allowedKeys = new Set([
+  ...["route", "method", "status", "outcome", "ms", "orderId", "paymentId", "txid", "error", "cause", "kind", "code", "piStatus", "reason"],
+  // A reconciler run's counts.
+  ...["trigger", "examined", "paid", "cancelled", "expired", "needsReview", "failed", "sessionsDeleted", "rateLimitsDeleted"],
+]);
 
 const maxLength = 500;
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

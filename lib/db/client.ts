@@ -4,6 +4,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { migratePglite, migratePostgres, preparePgliteDir, type DbConfig, type Engine, type MigrationResult } from "@/lib/db/migrate";
 import * as schema from "@/lib/db/schema";
 import { getDbEnv } from "@/lib/env";
+import { logError } from "@/lib/log";
 
 export type { DbConfig, Engine, MigrationResult };
 
@@ -54,7 +55,7 @@ async function openPostgres(databaseUrl: string): Promise<DatabaseHandle> {
   const [{ Pool }, { drizzle }] = await Promise.all([import("pg"), import("drizzle-orm/node-postgres")]);
   const pool = new Pool({ connectionString: databaseUrl, max: 5 });
   // An idle connection dropped by the server emits "error" on the pool; unhandled, it kills the process.
-  pool.on("error", (error) => console.error("[db] idle PostgreSQL connection failed:", error.message));
+  pool.on("error", (error) => logError("db.idle_connection_failed", { error: error.name, cause: error.message }));
 
   const migrate = async () => {
     const client = await pool.connect();

@@ -48,8 +48,10 @@ export const orders = pgTable(
     txid: text("txid").unique(),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-    // A reconciler run owns the order until then; also how long a failed check waits before the next.
+    // A reconciler run owns the order until then.
     claimedUntil: timestamp("claimed_until", { withTimezone: true }),
+    // After a failed check, scheduled sweeps leave the order alone until then.
+    retryAfter: timestamp("retry_after", { withTimezone: true }),
   },
   (t) => [
     index("orders_user_uid_idx").on(t.userUid),

@@ -4,6 +4,7 @@ import { deleteReconcileRunsBefore, insertReconcileRun } from "@/lib/db/reposito
 import { deleteStaleRateLimits } from "@/lib/db/repositories/rate-limits";
 import { deleteDeadSessions } from "@/lib/db/repositories/sessions";
 import { getPaymentsEnv } from "@/lib/env";
+import { logEvent } from "@/lib/log";
 import { reconcileOrders, type ReconcileCounts } from "@/lib/payments";
 
 /**
@@ -27,5 +28,6 @@ export async function runScheduledJobs(trigger: RunTrigger, options: { budgetMs?
   await deleteReconcileRunsBefore(db, new Date(now.getTime() - 30 * dayMs));
   const counts: RunCounts = { ...orders, sessionsDeleted, rateLimitsDeleted };
   await insertReconcileRun(db, { trigger, startedAt, finishedAt: new Date(), counts });
+  logEvent("reconcile.run", { trigger, ...counts, ms: Date.now() - startedAt.getTime() });
   return counts;
 }

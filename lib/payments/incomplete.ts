@@ -5,6 +5,7 @@ import { bindPayment, recordPaymentReview } from "@/lib/db/repositories/orders";
 import type { Order } from "@/lib/db/schema";
 import { getPiEnv } from "@/lib/env";
 import type { PiPayment } from "@/lib/pi/mappers";
+import { logError } from "@/lib/log";
 import { piApi } from "@/lib/pi/platform-api";
 import { ensurePiStep, readPayment } from "./pi-steps";
 import { checkCompletion, checkIncompleteOwnership, decideIncomplete } from "./rules";
@@ -26,7 +27,7 @@ async function review(db: Database, payment: PiPayment, outcome: IncompleteOutco
       reason,
     });
   } catch (error) {
-    console.error(`[payments.incomplete] review row for ${payment.id} (${reason}) not written: ${error instanceof Error ? error.name : "error"}`);
+    logError("payments.review_not_written", { paymentId: payment.id, reason, error: error instanceof Error ? error.name : "error" });
   }
   return { outcome, order: null, needsReview: true };
 }

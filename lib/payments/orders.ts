@@ -4,6 +4,7 @@ import { getDb } from "@/lib/db";
 import { expireUnpaidOrdersBeyond, insertOrder, listOrdersOf } from "@/lib/db/repositories/orders";
 import type { Order } from "@/lib/db/schema";
 import { getPaymentsEnv } from "@/lib/env";
+import { annotate } from "@/lib/log";
 import { normalizeAmount } from "@/lib/pi/amount";
 import { findProduct, memoFor } from "@/lib/shop";
 import { abandonedAfterMs } from "./sweep-rules";
@@ -40,6 +41,7 @@ export async function createOrder(userUid: string, productId: string): Promise<O
   const db = await getDb();
   const order = await insertOrder(db, { userUid, productId, amount: product.price, memo: memoFor(product) });
   await expireUnpaidOrdersBeyond(db, userUid, maxUnpaidOrders);
+  annotate({ orderId: order.id });
   return toOrderView(order);
 }
 

@@ -4,6 +4,7 @@ import { getDb, type Database } from "@/lib/db";
 import type { Order } from "@/lib/db/schema";
 import { claimUnsettledOrders, releaseClaim } from "@/lib/db/repositories/orders";
 import { getPaymentsEnv, getPiEnv } from "@/lib/env";
+import { logError } from "@/lib/log";
 import { piApi } from "@/lib/pi/platform-api";
 import { transitionOrder } from "./order-states";
 import { ensurePiStep, readPayment } from "./pi-steps";
@@ -34,7 +35,10 @@ const pageSize = 20;
 const parallel = 4;
 /** A claim outlives the slowest single check (reads retry within ~8 s, each step has PI_API_TIMEOUT_MS). */
 const claimMs = 2 * 60 * 1000;
-/** A check that failed waits this long before a sweep tries the order again, so it cannot crowd others out. */
+/**
+ * A check that failed waits this long before a scheduled sweep tries the order again, so it cannot
+ * crowd others out. The Pioneer's own check on app open does not wait: they are here now.
+ */
 const retryAfterMs = 5 * 60 * 1000;
 
 /**
@@ -58,6 +62,7 @@ export async function reconcileOrders(options: ReconcileOptions = {}): Promise<R
       limit: pageSize,
       ...(options.userUid ? { userUid: options.userUid } : {}),
       ...(afterId ? { afterId } : {}),
+      skipRetryLater: !options.userUid,
     });
     if (page.length === 0) break;
     for (let i = 0; i < page.length; i += parallel) {
@@ -79,7 +84,7 @@ async function settleOne(db: Database, order: Order, counts: ReconcileCounts, no
     await releaseClaim(db, order.id);
   } catch (error) {
     counts.failed += 1;
-    console.error(`[payments.reconcile] order ${order.id}: ${error instanceof Error ? error.name : "error"}`);
+    logError("payments.reconcile_failed", { orderId: order.id, paymentId: order.piPaymentId, error: error instanceof Error ? error.name : "error", code: error instanceof AppError ? error.code : null });
     await releaseClaim(db, order.id, new Date(now().getTime() + retryAfterMs)).catch(() => undefined);
   }
 }

@@ -4,6 +4,7 @@ import { getDb } from "@/lib/db";
 import { bindPayment, findOrder, findOrderByPayment } from "@/lib/db/repositories/orders";
 import { getPiEnv } from "@/lib/env";
 import type { PiPayment } from "@/lib/pi/mappers";
+import { annotate } from "@/lib/log";
 import { piApi } from "@/lib/pi/platform-api";
 import { transitionOrder } from "./order-states";
 import { toOrderView } from "./orders";
@@ -33,6 +34,7 @@ export async function approvePayment(userUid: string, paymentId: string): Promis
   const decision = checkApproval(payment, payment.orderId ? await findOrder(db, payment.orderId) : null, userUid, getPiEnv().network);
   if (!decision.ok) return refuse(payment, decision);
   const { order } = decision;
+  annotate({ orderId: order.id });
   if (order.status !== "awaiting_payment") return toOrderView(order);
 
   if (!(await bindPayment(db, order.id, payment.id))) {
@@ -52,6 +54,7 @@ export async function completePayment(userUid: string, paymentId: string, txid: 
   const db = await getDb();
   const decision = checkCompletion(payment, await findOrderByPayment(db, payment.id), userUid, getPiEnv().network, txid);
   if (!decision.ok) reject(decision);
+  annotate({ orderId: decision.order.id });
   return settlePayment(db, { ...payment, txid: decision.txid }, decision.order);
 }
 

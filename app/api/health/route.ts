@@ -8,5 +8,5 @@ export const dynamic = "force-dynamic";
 export const GET = route("health", async () => {
   const db = await getDb();
   await db.execute(sql`select 1`);
-  return Response.json({ status: "ok" }, { headers: { "Cache-Control": "no-store" } });
+  return Response.json({ status: "ok" });
 });

@@ -24,5 +24,5 @@ export const GET = route("orders.list", async (request) => {
   const { user } = await requireCaller(request);
   await limitPioneer(user.uid);
   const [orders, owned] = await Promise.all([listOrders(user.uid), listOwned(user.uid)]);
-  return Response.json({ orders, owned }, { headers: { "Cache-Control": "no-store" } });
+  return Response.json({ orders, owned });
 });

@@ -14,6 +14,7 @@ CREATE TABLE "reconcile_runs" (
 --> statement-breakpoint
 ALTER TABLE "orders" DROP CONSTRAINT "orders_status_check";--> statement-breakpoint
 ALTER TABLE "orders" ADD COLUMN "claimed_until" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "orders" ADD COLUMN "retry_after" timestamp with time zone;--> statement-breakpoint
 CREATE INDEX "orders_unsettled_idx" ON "orders" USING btree ("created_at") WHERE "orders"."status" in ('awaiting_payment', 'approved');--> statement-breakpoint
 CREATE INDEX "sessions_expires_at_idx" ON "sessions" USING btree ("expires_at");--> statement-breakpoint
 ALTER TABLE "orders" ADD CONSTRAINT "orders_status_check" CHECK ("orders"."status" in ('awaiting_payment', 'approved', 'paid', 'cancelled', 'expired', 'needs_review'));

@@ -87,12 +87,13 @@ const unsettled = ["awaiting_payment", "approved"] as const;
  * one else holds (a live claim, or a row another transaction has locked), until `until`. Orders come
  * after the order `afterId` in (created_at, id) order, so a run pages through without seeing one
  * twice (compared in SQL: timestamps have microseconds, JavaScript dates only milliseconds).
+ * `skipRetryLater` leaves out orders whose last check failed recently (the scheduled sweep does).
  */
 export async function claimUnsettledOrders(
   db: Database,
-  options: { createdBefore: Date; now: Date; until: Date; limit: number; userUid?: string; afterId?: string },
+  options: { createdBefore: Date; now: Date; until: Date; limit: number; userUid?: string; afterId?: string; skipRetryLater?: boolean },
 ): Promise<Order[]> {
-  const { createdBefore, now, until, limit, userUid, afterId } = options;
+  const { createdBefore, now, until, limit, userUid, afterId, skipRetryLater } = options;
   const candidates = db
     .select({ id: orders.id })
     .from(orders)
@@ -101,6 +102,7 @@ export async function claimUnsettledOrders(
         inArray(orders.status, unsettled),
         lte(orders.createdAt, createdBefore),
         or(isNull(orders.claimedUntil), lt(orders.claimedUntil, now)),
+        skipRetryLater ? or(isNull(orders.retryAfter), lt(orders.retryAfter, now)) : undefined,
         userUid ? eq(orders.userUid, userUid) : undefined,
         afterId ? sql`(${orders.createdAt}, ${orders.id}) > (select previous.created_at, previous.id from orders previous where previous.id = ${afterId}::uuid)` : undefined,
       ),
@@ -118,9 +120,9 @@ export async function claimUnsettledOrders(
     .orderBy(asc(orders.createdAt), asc(orders.id));
 }
 
-/** Ends a claim; `retryAfter` keeps the order out of sweeps until then (a check that failed). */
+/** Ends a claim; `retryAfter` keeps the order out of scheduled sweeps until then (a check that failed). */
 export async function releaseClaim(db: Database, orderId: string, retryAfter: Date | null = null) {
-  await db.update(orders).set({ claimedUntil: retryAfter }).where(eq(orders.id, orderId));
+  await db.update(orders).set({ claimedUntil: null, retryAfter }).where(eq(orders.id, orderId));
 }
 
 /** Expires the Pioneer's unpaid, unbound orders beyond the `keep` newest; returns how many. */

@@ -71,7 +71,7 @@ export function credentials(fx: Fixture, options: { withSession: boolean } = { w
   const forged = fc.record({ Authorization: authorizations(fx), Cookie: cookies(fx) }, { requiredKeys: [] });
   const live: fc.Arbitrary<Credentials>[] = options.withSession
     ? [fc.constant({ Authorization: `Bearer ${fx.sessionToken}` }), fc.constant({ Cookie: session }), authorizations(fx).map((a) => ({ Authorization: a, Cookie: session }))]
-    : [fc.constant({ Cookie: session }), cookies(fx).map((c) => ({ Cookie: `${c}; ${session}` }))];
+    : [fc.constant({ Cookie: session }), cookies(fx).map((c) => `${c}; ${session}`).filter(isHeaderValue).map((cookie) => ({ Cookie: cookie }))];
   const signedOut = fc.constantFrom<Credentials>({ Authorization: `Bearer ${fx.revokedToken}` }, { Cookie: `__Host-pi_session=${fx.revokedToken}` });
   return fc
     .oneof<fc.WeightedArbitrary<Credentials>[]>(

@@ -168,11 +168,12 @@ describeEachEngine("the reconciler", ({ engine }) => {
     vi.spyOn(console, "error").mockImplementation(() => undefined);
     expect((await s.complete(alice, payment.identifier, txid)).status).toBe(500);
     expect(await reconcileOrders()).toMatchObject({ examined: 1, paid: 0, failed: 1 });
-    // The failed order is not tried again at once, so it cannot crowd out others.
+    // The failed order is not tried again at once by the sweep, so it cannot crowd out others...
     expect(await reconcileOrders()).toMatchObject({ examined: 0 });
-
     vi.mocked(orderRepository.updateOrderStatus).mockRestore();
-    expect(await reconcileOrders({ now: inMinutes(6) })).toMatchObject({ examined: 1, paid: 1 });
+    expect(await reconcileOrders({ now: inMinutes(4) })).toMatchObject({ examined: 0 });
+    // ...but the Pioneer opening the app checks it now.
+    expect(await reconcileOrders({ userUid: alice.uid })).toMatchObject({ examined: 1, paid: 1 });
     expect((await orderRow(order.id))?.status).toBe("paid");
     expect(await fulfilmentsOf(order.id)).toHaveLength(1);
   });

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export const GET = route("auth.session", async (request) => {
   try {
     const { user } = await requireCaller(request);
-    return Response.json({ user }, { headers: { "Cache-Control": "no-store" } });
+    return Response.json({ user });
   } catch (error) {
     if (error instanceof AppError && error.code === "unauthenticated" && hasSignedOutMark(request.headers.get("cookie"))) {
       throw new AppError("signed_out", "You signed out on this device. Sign in with Pi to continue.");

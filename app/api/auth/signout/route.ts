@@ -13,7 +13,7 @@ export const POST = route("auth.signout", async (request) => {
   if (credentials.length === 0) assertAppOrigin(request);
   for (const { via } of credentials) assertTrustedOrigin(request, via);
   for (const { token } of credentials) await revokeSessionToken(token);
-  const headers = new Headers({ "Cache-Control": "no-store" });
+  const headers = new Headers();
   headers.append("Set-Cookie", clearedSessionCookie());
   headers.append("Set-Cookie", signedOutCookie());
   return Response.json({ signedOut: true }, { headers });

@@ -23,5 +23,5 @@ export const GET = route("cron.reconcile", async (request) => {
   if (!cronSecret) throw new AppError("cron_not_configured", "Set CRON_SECRET to enable the scheduled reconciler.");
   const given = request.headers.get("authorization")?.match(/^Bearer (.+)$/)?.[1] ?? "";
   if (!sameSecret(given, cronSecret)) throw new AppError("unauthenticated", "This route is for the scheduler only.");
-  return Response.json({ counts: await runScheduledJobs("cron", { budgetMs: 45_000 }) }, { headers: { "Cache-Control": "no-store" } });
+  return Response.json({ counts: await runScheduledJobs("cron", { budgetMs: 45_000 }) });
 });

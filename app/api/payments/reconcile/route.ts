@@ -15,5 +15,5 @@ export const POST = route("payments.reconcile", async (request) => {
   const { user } = await requireCaller(request);
   await limitPioneer(user.uid);
   await readJson(request, z.object({}));
-  return Response.json({ counts: await reconcileOrders({ userUid: user.uid, budgetMs: 8_000 }) }, { headers: { "Cache-Control": "no-store" } });
+  return Response.json({ counts: await reconcileOrders({ userUid: user.uid, budgetMs: 8_000 }) });
 });
