@@ -1,13 +1,14 @@
 import { loadEnvFiles } from "./scripts/env-files";
 import { defineConfig } from "drizzle-kit";
-import { getDbEnv } from "./lib/env";
+import { getDbEnv } from "./lib/config/server";
 
 // Read .env files as `next dev` does, so this reaches the same database as the app.
 loadEnvFiles();
 const { databaseUrl, pgliteDir } = getDbEnv();
 
 // `generate` only diffs lib/db/schema.ts against lib/db/migrations; the credentials serve
-// studio/push. This file must not import `server-only` (drizzle-kit loads it in plain Node).
+// studio/push. package.json runs drizzle-kit with --conditions=react-server, so the server-only
+// configuration module loads here as it does inside Next.
 export default defineConfig({
   dialect: "postgresql",
   schema: "./lib/db/schema.ts",

@@ -7,11 +7,11 @@ const noEmulator = {
   message: "Production code never imports the emulator.",
 };
 const noServerModules = {
-  regex: "^@/lib/(db|auth|payments|http)(/.*)?$|^@/lib/shop(/(?!types$|site$).*)?$|^@/lib/pi/platform-api$|^@/lib/env$",
+  regex: "^@/lib/(db|auth|payments|http)(/.*)?$|^@/lib/shop(/(?!types$).*)?$|^@/lib/pi/platform-api$|^@/lib/config/server$|^@/lib/(jobs|limits|log|diagnostics)(/.*)?$",
   message: "Client code must not import server modules: share types through lib/contract or lib/shop/types.",
 };
 const noDomain = {
-  group: ["@/lib/*", "!@/lib/db", "!@/lib/db/*", "!@/lib/env", "!@/lib/log", "../*"],
+  group: ["@/lib/*", "!@/lib/db", "!@/lib/db/*", "!@/lib/config", "!@/lib/log", "../*"],
   message: "lib/db knows tables and queries only: the domain imports the database, never the other way round.",
 };
 

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { publicEnv } from "@/lib/env";
+import { publicEnv } from "@/lib/config/public";
 import { contentSecurityPolicy } from "@/lib/security-headers";
 
 /**

@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/layout";
 import { EmulatorBadge, PiSdkScript } from "@/components/pi";
 import { SessionNotice } from "@/components/session";
-import { isLoopbackUrl, publicEnv } from "@/lib/env";
+import { isLoopbackUrl, publicEnv } from "@/lib/config/public";
 import { site } from "@/lib/shop/site";
 import { Providers } from "./providers";
 import "./globals.css";
@@ -36,7 +36,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body>
         {emulator ? <EmulatorBadge /> : null}
         <Providers>
-          <SiteHeader />
+          <SiteHeader name={site.name} />
           <main className="page">
             <SessionNotice />
             {children}

@@ -29,6 +29,7 @@ const createUserSchema = z.union([
   z.object({
     username: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, "username: 1-40 letters, digits, '_', '.' or '-'").optional(),
     scopes: z.array(z.enum(KNOWN_SCOPES)).optional(),
+    uid: z.uuid("uid: a UUID, as Pi's uids are").optional(),
   }),
 ]);
 const createPaymentSchema = paymentInputSchema.extend({
@@ -116,7 +117,9 @@ function createUser(req: EmulatorRequest, ctx: EmulatorContext): EmulatorRespons
   const body = parseBody(req, createUserSchema);
   if (!body.ok) return body.response;
   const username = body.value?.username;
-  const pioneer = (username && ctx.store.findPioneerByUsername(username)) || ctx.store.createPioneer(username);
+  const uid = body.value?.uid;
+  if (uid && ctx.store.getPioneer(uid)) return apiError(409, "invalid_arguments", "A Pioneer with this uid exists already.");
+  const pioneer = (username && ctx.store.findPioneerByUsername(username)) || ctx.store.createPioneer(username, uid);
   const scopes = body.value?.scopes ?? ["username", "payments", "wallet_address"];
   const grant = ctx.store.issueToken(pioneer, scopes);
   return json(200, { uid: pioneer.uid, username: pioneer.username, accessToken: grant.token });

@@ -77,9 +77,10 @@ export class EmulatorStore {
     for (const username of DEFAULT_PIONEERS) this.createPioneer(username);
   }
 
-  createPioneer(username?: string): Pioneer {
+  /** `uid` lets a test give a Pioneer a known uid (an app's ADMIN_UIDS, say); Pi's are random. */
+  createPioneer(username?: string, uid: string = newUid()): Pioneer {
     const name = username ?? this.nextGeneratedName();
-    const pioneer: Pioneer = { uid: newUid(), username: name, walletAddress: newWalletAddress() };
+    const pioneer: Pioneer = { uid, username: name, walletAddress: newWalletAddress() };
     this.pioneers.set(pioneer.uid, pioneer);
     return pioneer;
   }

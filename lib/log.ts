@@ -1,6 +1,6 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
-import { secretValues } from "@/lib/env";
+import { secretValues } from "@/lib/config/server";
 
 /**
  * Structured logs: one JSON line per event. Only the keys below ever reach a line, and string

@@ -1,4 +1,4 @@
-import { isLoopbackUrl } from "./env";
+import { isLoopbackUrl } from "./config/public";
 
 // Pi's SDK fetches the Platform API (/v2/me, payment creation) from the app's own frame with the
 // Pioneer's token; everything else it says to Pi Browser goes by postMessage, which CSP does not govern.

@@ -1,4 +1,4 @@
-import { checkServerEnvAtStartup } from "./env";
+import { checkServerEnvAtStartup } from "@/lib/config/server";
 
 /**
  * A production server whose configuration is unsafe (see startupProblems in lib/env.ts) exits

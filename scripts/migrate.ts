@@ -3,11 +3,12 @@
  * PGlite at PGLITE_DIR, default .data/pglite) and exits. The app also migrates on first use; run
  * this before deploying, or to prepare a database ahead of time.
  *
- * Uses lib/db/migrate.ts, which does not import `server-only` (it throws outside Next).
+ * package.json runs it with `--conditions=react-server`, so the server-only configuration loads
+ * outside Next as it does inside it.
  */
 import { loadEnvFiles } from "./env-files";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { getDbEnv } from "@/lib/env";
+import { getDbEnv } from "@/lib/config/server";
 
 // Read .env files as `next dev` does, so this reaches the same database as the app.
 loadEnvFiles();

@@ -1,6 +1,7 @@
-import { getSiteEnv } from "@/lib/env";
+import { getSiteEnv } from "@/lib/config/server";
 
 export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
 
 /**
  * Pi's domain verification file, served from PI_VALIDATION_KEY so that a fork never inherits

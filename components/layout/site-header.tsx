@@ -1,14 +1,14 @@
 import Link from "next/link";
 import { SessionControl } from "@/components/session";
-import { site } from "@/lib/shop/site";
 import { SiteNav } from "./site-nav";
 
-export function SiteHeader() {
+/** The app's name (from the server's configuration) and account corner, then the navigation. */
+export function SiteHeader({ name }: { name: string }) {
   return (
     <header className="site-header">
       <div className="site-header-bar">
         <Link href="/" className="brand">
-          {site.name}
+          {name}
         </Link>
         <SessionControl />
       </div>

@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError, type Pioneer } from "@/lib/contract";
-import { getAuthEnv } from "@/lib/env";
+import { getAuthEnv } from "@/lib/config/server";
 import { readSessionCookie } from "./cookie";
 import { addressedOrigin, isStateChanging, isTrustedOrigin } from "./origin";
 import { getSessionUser } from "./session";

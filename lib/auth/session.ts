@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { findSessionUser, insertSession, revokeSession } from "@/lib/db/repositories/sessions";
-import { getAuthEnv } from "@/lib/env";
+import { getAuthEnv } from "@/lib/config/server";
 import { createSessionToken, hashSessionToken, looksLikeSessionToken } from "./tokens";
 
 export const sessionTtlSeconds = 30 * 24 * 60 * 60;

@@ -3,5 +3,6 @@
  * secret, the database or Pi's wire format, so client code may import it.
  */
 export { AppError, errorCodes, isErrorCode, type ErrorBody, type ErrorCode } from "./errors";
+export type { AttentionItem, Check, CheckStatus } from "./diagnostics";
 export type { IncompleteOutcome, OrderStatus, OrderView } from "./orders";
 export type { Pioneer } from "./session";

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { migratePglite, migratePostgres, preparePgliteDir, type DbConfig, type Engine, type MigrationResult } from "@/lib/db/migrate";
 import * as schema from "@/lib/db/schema";
-import { getDbEnv } from "@/lib/env";
+import { getDbEnv } from "@/lib/config/server";
 import { logError } from "@/lib/log";
 
 export type { DbConfig, Engine, MigrationResult };
@@ -98,11 +98,8 @@ function cacheKey({ databaseUrl, pgliteDir }: DbConfig): string {
   return `pglite:${pgliteDir.startsWith("memory://") ? pgliteDir : path.resolve(pgliteDir)}`;
 }
 
-/**
- * The app's database, from `DATABASE_URL` / `PGLITE_DIR` (see lib/env.ts). Opened and migrated on
- * first use, then shared. A failed start is not cached, so the next call retries.
- */
-export function getDb(): Promise<Database> {
+/** The app's database with what opened it: the engine and the migration run (diagnostics). */
+export function getDbHandle(): Promise<DatabaseHandle> {
   const config = getDbEnv();
   const key = cacheKey(config);
   const databases = cache();
@@ -115,7 +112,15 @@ export function getDb(): Promise<Database> {
       if (databases.get(key) === started) databases.delete(key);
     });
   }
-  return entry.then((handle) => handle.db);
+  return entry;
+}
+
+/**
+ * The app's database, from `DATABASE_URL` / `PGLITE_DIR` (see lib/config/server.ts). Opened and
+ * migrated on first use, then shared. A failed start is not cached, so the next call retries.
+ */
+export async function getDb(): Promise<Database> {
+  return (await getDbHandle()).db;
 }
 
 /** Closes every database `getDb()` opened in this process (tests, scripts, shutdown). */

@@ -1,5 +1,5 @@
 import "server-only";
 
-export { closeDb, createDatabase, getDb } from "@/lib/db/client";
+export { closeDb, createDatabase, getDb, getDbHandle } from "@/lib/db/client";
 export type { Database, DatabaseHandle, DbConfig, Engine, MigrationResult, Transaction } from "@/lib/db/client";
 export * from "@/lib/db/schema";

@@ -6,7 +6,7 @@
  * through lib/db/client.ts, which is server-only. Drivers are imported dynamically, so only the
  * engine in use is ever loaded.
  */
-import { mkdir } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import type { Client, PoolClient } from "pg";
@@ -38,6 +38,12 @@ const UNLOCK_SQL = `select pg_advisory_unlock(hashtext('pi-next-starter:migratio
  * project root, and bundling would break `import.meta.url`-relative paths. On Vercel, add
  * `lib/db/migrations/**` to `outputFileTracingIncludes` so the files are deployed.
  */
+/** How many migrations the repository holds (what a fully migrated database has applied). */
+export async function migrationsInRepository(): Promise<number> {
+  const journal = JSON.parse(await readFile(path.join(migrationsFolder(), "meta", "_journal.json"), "utf8")) as { entries?: unknown[] };
+  return journal.entries?.length ?? 0;
+}
+
 export function migrationsFolder(): string {
   return path.join(process.cwd(), "lib", "db", "migrations");
 }

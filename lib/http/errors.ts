@@ -1,5 +1,5 @@
 import { AppError, type ErrorBody, type ErrorCode } from "@/lib/contract";
-import { EnvError } from "@/lib/env";
+import { EnvError } from "@/lib/config/parse";
 import { logError, type LogFields } from "@/lib/log";
 import { PiApiError } from "@/lib/pi/errors";
 import { httpStatus } from "./status";

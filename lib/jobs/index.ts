@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db";
 import { deleteReconcileRunsBefore, insertReconcileRun } from "@/lib/db/repositories/reconcile-runs";
 import { deleteStaleRateLimits } from "@/lib/db/repositories/rate-limits";
 import { deleteDeadSessions } from "@/lib/db/repositories/sessions";
-import { getPaymentsEnv } from "@/lib/env";
+import { getPaymentsEnv } from "@/lib/config/server";
 import { logEvent } from "@/lib/log";
 import { reconcileOrders, type ReconcileCounts } from "@/lib/payments";
 

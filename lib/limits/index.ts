@@ -2,7 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/contract";
 import { getDb } from "@/lib/db";
 import { hitRateLimit } from "@/lib/db/repositories/rate-limits";
-import { getLimitsEnv } from "@/lib/env";
+import { getLimitsEnv } from "@/lib/config/server";
 import { clientAddress } from "./client-address";
 
 /**

@@ -3,7 +3,7 @@ import { AppError, type IncompleteOutcome } from "@/lib/contract";
 import { getDb, type Database } from "@/lib/db";
 import { bindPayment, recordPaymentReview } from "@/lib/db/repositories/orders";
 import type { Order } from "@/lib/db/schema";
-import { getPiEnv } from "@/lib/env";
+import { getPiEnv } from "@/lib/config/server";
 import type { PiPayment } from "@/lib/pi/mappers";
 import { logError } from "@/lib/log";
 import { piApi } from "@/lib/pi/platform-api";

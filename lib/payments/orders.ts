@@ -3,7 +3,7 @@ import { AppError, type OrderView } from "@/lib/contract";
 import { getDb } from "@/lib/db";
 import { expireUnpaidOrdersBeyond, insertOrder, listOrdersOf } from "@/lib/db/repositories/orders";
 import type { Order } from "@/lib/db/schema";
-import { getPaymentsEnv } from "@/lib/env";
+import { getPaymentsEnv } from "@/lib/config/server";
 import { annotate } from "@/lib/log";
 import { normalizeAmount } from "@/lib/pi/amount";
 import { findProduct, memoFor } from "@/lib/shop";

@@ -3,7 +3,7 @@ import { AppError } from "@/lib/contract";
 import { getDb, type Database } from "@/lib/db";
 import type { Order } from "@/lib/db/schema";
 import { claimUnsettledOrders, releaseClaim } from "@/lib/db/repositories/orders";
-import { getPaymentsEnv, getPiEnv } from "@/lib/env";
+import { getPaymentsEnv, getPiEnv } from "@/lib/config/server";
 import { logError } from "@/lib/log";
 import { piApi } from "@/lib/pi/platform-api";
 import { transitionOrder } from "./order-states";

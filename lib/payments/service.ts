@@ -2,7 +2,7 @@ import "server-only";
 import { AppError, type OrderView } from "@/lib/contract";
 import { getDb } from "@/lib/db";
 import { bindPayment, findOrder, findOrderByPayment } from "@/lib/db/repositories/orders";
-import { getPiEnv } from "@/lib/env";
+import { getPiEnv } from "@/lib/config/server";
 import type { PiPayment } from "@/lib/pi/mappers";
 import { annotate } from "@/lib/log";
 import { piApi } from "@/lib/pi/platform-api";

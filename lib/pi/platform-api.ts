@@ -1,8 +1,8 @@
 import "server-only";
 import type { z } from "zod";
-import { getPiEnv } from "@/lib/env";
+import { getPiEnv } from "@/lib/config/server";
 import { PiApiError } from "./errors";
-import { paymentDtoSchema, piErrorBodySchema, userDtoSchema, type PaymentDto, type UserDto } from "./schemas";
+import { incompleteServerPaymentsSchema, paymentDtoSchema, piErrorBodySchema, userDtoSchema, type PaymentDto, type UserDto } from "./schemas";
 
 /**
  * The one module through which the app speaks to the Pi Platform API (real or emulator: only
@@ -97,6 +97,9 @@ export const piApi = {
   /** POST /payments/{id}/complete with the payment's own txid: closes the payment on Pi's side. */
   complete: (paymentId: string, txid: string): Promise<PaymentDto> =>
     call("POST", `${paymentPath(paymentId)}/complete`, "server-key", paymentDtoSchema, { txid }),
+  /** GET /payments/incomplete_server_payments: the app's open app-to-user payments; harmless, so it also tests the key. */
+  incompleteServerPayments: async (): Promise<PaymentDto[]> =>
+    (await call("GET", "/payments/incomplete_server_payments", "server-key", incompleteServerPaymentsSchema)).incomplete_server_payments,
   /** POST /payments/{id}/cancel: only possible while the payment has no transaction. */
   cancel: (paymentId: string): Promise<PaymentDto> => call("POST", `${paymentPath(paymentId)}/cancel`, "server-key", paymentDtoSchema, {}),
 };

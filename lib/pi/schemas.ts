@@ -46,6 +46,9 @@ export const paymentDtoSchema = z.looseObject({
 });
 export type PaymentDto = z.infer<typeof paymentDtoSchema>;
 
+/** Pi's answer to GET /payments/incomplete_server_payments (a wrapper, whatever some SDK types say). */
+export const incompleteServerPaymentsSchema = z.looseObject({ incomplete_server_payments: z.array(paymentDtoSchema) });
+
 export const piErrorBodySchema = z.looseObject({
   error: z.string(),
   error_message: z.string().optional(),

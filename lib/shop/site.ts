@@ -1,5 +1,7 @@
-/** The app's name and one-line description, as the browser tab, the header and the Pi wallet show them. */
+import { publicEnv } from "@/lib/config/public";
+
+/** The app's name (NEXT_PUBLIC_APP_NAME) and tagline, as the browser tab, the header and the home page show them. */
 export const site = {
-  name: "Corner Shop",
+  name: publicEnv.NEXT_PUBLIC_APP_NAME,
   description: "A small shop that takes Pi: sign in with Pi, buy, and see what you own.",
 };

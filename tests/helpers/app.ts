@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { startEmulator, type RunningEmulator } from "@/emulator/server";
-import { resetEnv } from "@/lib/env";
+import { resetEnv } from "@/lib/config/server";
 import { sessionCookieName } from "@/lib/auth/cookie";
 
 export const appOrigin = "http://localhost:3000";

@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, inject } from "vitest";
 import { closeDb, createDatabase, getDb, type Database, type DatabaseHandle, type Engine } from "@/lib/db/client";
-import { resetEnv } from "@/lib/env";
+import { resetEnv } from "@/lib/config/server";
 
 export type { Engine };
 export const engines = ["pglite", "postgres"] as const satisfies readonly Engine[];

@@ -67,7 +67,7 @@ describe("architecture", () => {
     const offenders = files
       .filter((file) => rel(file).startsWith("lib/db/"))
       .flatMap((file) => specifiers(file).map((specifier) => ({ file, target: resolve(file, specifier) })))
-      .filter(({ target }) => target !== null && !rel(target).startsWith("lib/db/") && !["lib/env.ts", "lib/log.ts"].includes(rel(target)))
+      .filter(({ target }) => target !== null && !rel(target).startsWith("lib/db/") && !rel(target).startsWith("lib/config/") && rel(target) !== "lib/log.ts")
       .map(({ file, target }) => `${rel(file)} → ${rel(target ?? "")}`);
     expect(offenders).toEqual([]);
   });

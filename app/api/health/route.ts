@@ -3,6 +3,7 @@ import { route } from "@/lib/http/route";
 import { sql } from "drizzle-orm";
 
 export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
 
 /** Readiness: the server answers and its database is reachable (and migrated). */
 export const GET = route("health", async () => {

@@ -8,6 +8,7 @@ import { listOwned } from "@/lib/shop";
 import { annotate } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
 
 /** POST {productId} → 201 {order}, priced from the catalog. */
 export const POST = route("orders.create", async (request) => {

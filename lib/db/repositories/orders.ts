@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { orders, paymentReviews, type Order, type OrderStatus } from "@/lib/db/schema";
@@ -147,4 +147,28 @@ export async function recordPaymentReview(
   review: { piPaymentId: string; userUid: string; amount: string; memo: string; outcome: string; txid: string | null; reason: string },
 ) {
   await db.insert(paymentReviews).values(review).onConflictDoNothing();
+}
+
+/** Orders in `statuses` created before `before`, oldest first: what an admin should look at. */
+export function listOrdersNeedingAttention(db: Database, statuses: readonly OrderStatus[], before: Date, limit = 50): Promise<Order[]> {
+  return db
+    .select()
+    .from(orders)
+    .where(and(inArray(orders.status, [...statuses]), lte(orders.createdAt, before)))
+    .orderBy(asc(orders.createdAt))
+    .limit(limit);
+}
+
+/** The newest orders bound to a Pi payment, leaving out those in review (Pi may not know their payment). */
+export function newestBoundOrders(db: Database, limit: number): Promise<Order[]> {
+  return db
+    .select()
+    .from(orders)
+    .where(and(isNotNull(orders.piPaymentId), sql`${orders.status} <> 'needs_review'`))
+    .orderBy(desc(orders.createdAt))
+    .limit(limit);
+}
+
+export function listPaymentReviews(db: Database, limit = 50) {
+  return db.select().from(paymentReviews).orderBy(desc(paymentReviews.createdAt)).limit(limit);
 }

@@ -3,7 +3,7 @@ import { beforeAll, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db";
 import { upsertUser } from "@/lib/db/repositories/users";
 import { sessions } from "@/lib/db/schema";
-import { resetEnv } from "@/lib/env";
+import { resetEnv } from "@/lib/config/server";
 import { createSession, getSessionUser, revokeSessionToken, sessionTtlSeconds } from "@/lib/auth/session";
 import { describeEachEngine, useEngineEnv } from "../../helpers/db-engines";
 

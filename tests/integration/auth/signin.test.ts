@@ -5,7 +5,7 @@ import { POST as signinPOST } from "@/app/api/auth/signin/route";
 import { POST as signoutPOST } from "@/app/api/auth/signout/route";
 import { getDb } from "@/lib/db";
 import { sessions, users } from "@/lib/db/schema";
-import { resetEnv } from "@/lib/env";
+import { resetEnv } from "@/lib/config/server";
 import { call, useEmulator, type ErrorBody } from "../../helpers/app";
 import { describeEachEngine, useEngineEnv } from "../../helpers/db-engines";
 

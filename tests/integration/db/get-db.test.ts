@@ -6,7 +6,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
-import { resetEnv } from "@/lib/env";
+import { resetEnv } from "@/lib/config/server";
 import { describeEachEngine, useEngineEnv } from "@/tests/helpers/db-engines";
 
 describe("getDb() with PGLITE_DIR (the dev default)", () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { POST as signinPOST } from "@/app/api/auth/signin/route";
 import { getDb } from "@/lib/db";
 import { rateLimits } from "@/lib/db/schema";
-import { resetEnv } from "@/lib/env";
+import { resetEnv } from "@/lib/config/server";
 import { call, useEmulator, type ErrorBody } from "../../helpers/app";
 import { describeEachEngine, useEngineEnv } from "../../helpers/db-engines";
 import { shop } from "../../helpers/shop";

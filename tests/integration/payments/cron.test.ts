@@ -4,7 +4,7 @@ import { GET as cronGET } from "@/app/api/cron/reconcile/route";
 import { getDb } from "@/lib/db";
 import { insertSession } from "@/lib/db/repositories/sessions";
 import { reconcileRuns, sessions } from "@/lib/db/schema";
-import { resetEnv } from "@/lib/env";
+import { resetEnv } from "@/lib/config/server";
 import { call, useEmulator, type ErrorBody } from "../../helpers/app";
 import { describeEachEngine, useEngineEnv } from "../../helpers/db-engines";
 import { fulfilmentsOf, orderRow, shop } from "../../helpers/shop";

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { expect, it, vi } from "vitest";
-import { resetEnv } from "@/lib/env";
+import { resetEnv } from "@/lib/config/server";
 import { useEmulator, type ErrorBody } from "../../helpers/app";
 import { describeEachEngine, useEngineEnv } from "../../helpers/db-engines";
 import { fulfilmentsOf, orderRow, shop } from "../../helpers/shop";

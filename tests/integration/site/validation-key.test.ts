@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/validation-key.txt/route";
-import { resetEnv } from "@/lib/env";
+import { resetEnv } from "@/lib/config/server";
 
 afterEach(() => {
   vi.unstubAllEnvs();

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { checkServerEnvAtStartup, getAuthEnv, getDbEnv, getPiEnv, isLoopbackUrl, resetEnv } from "@/lib/env";
+import { isLoopbackUrl } from "@/lib/config/public";
+import { checkServerEnvAtStartup, getAuthEnv, getDbEnv, getPiEnv, resetEnv } from "@/lib/config/server";
 
 afterEach(() => {
   vi.unstubAllEnvs();

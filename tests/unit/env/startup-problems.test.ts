@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from "vitest";
-import { startupProblems } from "@/lib/env";
+import { startupProblems } from "@/lib/config/server";
 
 // A production configuration with nothing to refuse; each test breaks one thing.
 const sound = {

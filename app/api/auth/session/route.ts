@@ -3,6 +3,7 @@ import { AppError } from "@/lib/contract";
 import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
 
 /**
  * GET → {user} for a live session (cookie or bearer), 401 otherwise: `signed_out` when this browser

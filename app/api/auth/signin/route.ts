@@ -5,6 +5,7 @@ import { route } from "@/lib/http/route";
 import { limitSignIn } from "@/lib/limits";
 
 export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
 
 // Printable ASCII only: the token goes into an Authorization header.
 const bodySchema = z.object({ accessToken: z.string().trim().min(1, "is required").max(4096).regex(/^[\x21-\x7e]+$/, "is not a Pi access token") });

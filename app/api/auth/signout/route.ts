@@ -2,6 +2,7 @@ import { assertAppOrigin, assertTrustedOrigin, clearedSessionCookie, readCredent
 import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
 
 /**
  * POST → revokes every session the request carries (bearer and cookie), clears the cookie and marks

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import { AppError } from "@/lib/contract";
-import { getSiteEnv } from "@/lib/env";
+import { getSiteEnv } from "@/lib/config/server";
 import { route } from "@/lib/http/route";
 import { runScheduledJobs } from "@/lib/jobs";
 

@@ -6,6 +6,7 @@ import { approvePayment } from "@/lib/payments";
 import { paymentIdBodySchema } from "@/lib/payments/requests";
 
 export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
 
 /** POST {paymentId} from onReadyForServerApproval → {order}. */
 export const POST = route("payments.approve", async (request) => {

@@ -6,6 +6,7 @@ import { cancelPayment } from "@/lib/payments";
 import { paymentIdBodySchema } from "@/lib/payments/requests";
 
 export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
 
 /** POST {paymentId} from onCancel or onError → {order}; the order is cancelled only if Pi says so. */
 export const POST = route("payments.cancel", async (request) => {

@@ -6,6 +6,7 @@ import { completePayment } from "@/lib/payments";
 import { completeBodySchema } from "@/lib/payments/requests";
 
 export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
 
 /** POST {paymentId, txid} from onReadyForServerCompletion → {order} once Pi accepted the completion. */
 export const POST = route("payments.complete", async (request) => {

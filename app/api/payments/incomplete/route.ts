@@ -6,6 +6,7 @@ import { resolveIncompletePayment } from "@/lib/payments";
 import { paymentIdBodySchema } from "@/lib/payments/requests";
 
 export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
 
 /**
  * POST {paymentId} from onIncompletePaymentFound → {outcome, order, needsReview}. Only the id is

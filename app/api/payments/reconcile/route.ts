@@ -6,6 +6,7 @@ import { limitPioneer } from "@/lib/limits";
 import { reconcileOrders } from "@/lib/payments";
 
 export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
 
 /**
  * POST {} → {counts}: settles the caller's unsettled orders from Pi's records, as the app opens.

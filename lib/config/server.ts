@@ -1,59 +1,13 @@
+import "server-only";
 import { z } from "zod";
+import { blankAsMissing, booleanFlag, EnvError, hints, httpUrl, memo, optionalString, parse, wholeNumber } from "./parse";
+import { isLoopbackUrl, piNetworks, publicEnv } from "./public";
 
 /**
- * The only reader of process.env. Server values are parsed lazily, per concern, so `next build`
- * needs no secret and a missing Pi key does not stop `npm run db:migrate`.
+ * The server's configuration, and the only reader of its secrets. Values are parsed lazily, per
+ * concern, so `next build` needs no secret and a missing Pi key does not stop `npm run db:migrate`.
+ * `server-only`: importing this from client code fails the build.
  */
-
-const blankAsMissing = (value: unknown) => (value === "" ? undefined : value);
-const optionalString = z.preprocess(blankAsMissing, z.string().optional());
-const booleanFlag = z.preprocess(blankAsMissing, z.enum(["true", "false"]).default("false")).transform((v) => v === "true");
-
-export const piNetworks = ["Pi Testnet", "Pi Network"] as const;
-export type PiNetwork = (typeof piNetworks)[number];
-
-const hints: Record<string, string> = {
-  PI_API_KEY: "Copy the Server API Key of your app from the Pi Developer Portal, or leave it unset and run `npm run dev` to use the local emulator.",
-  PI_API_BASE_URL: "Use https://api.minepi.com/v2 (the default) or the emulator's http://127.0.0.1:<port>/v2.",
-  PI_NETWORK: 'Use "Pi Testnet" or "Pi Network" (Mainnet), matching the app you created in the Developer Portal.',
-  SESSION_SECRET: "Generate one with `openssl rand -base64 48`; it must be at least 32 characters.",
-  DATABASE_URL: "Use a postgres:// URL, or unset it to use the embedded database.",
-  NEXT_PUBLIC_PI_SANDBOX: 'Set it to "true" inside the Pi Sandbox and "false" in Pi Browser.',
-  NEXT_PUBLIC_PI_SDK_URL: "Use https://sdk.minepi.com/pi-sdk.js (the default) or the emulator's /pi-sdk.js.",
-  PI_ALLOW_LOCAL_API: 'Use "true" or "false".',
-  PI_API_TIMEOUT_MS: "Use a whole number of milliseconds between 100 and 60000 (default 10000).",
-  ALLOWED_ORIGINS: "Use a comma-separated list of origins such as https://example.com.",
-  RECONCILE_AFTER_SECONDS: "Use a whole number of seconds (default 120; 0 acts at once).",
-  ORDER_TTL_MINUTES: "Use a whole number of minutes, at least 1 (default 30).",
-  RATE_LIMIT_SIGNIN_PER_MINUTE: "Use a whole number (default 30; 0 turns the limit off).",
-  RATE_LIMIT_API_PER_MINUTE: "Use a whole number (default 120; 0 turns the limit off).",
-  TRUST_PROXY: 'Use "true" only behind a reverse proxy that sets X-Forwarded-For.',
-};
-
-export class EnvError extends Error {
-  override name = "EnvError";
-}
-
-function parse<T extends z.ZodRawShape>(shape: T, source: Record<string, string | undefined> = process.env) {
-  const result = z.object(shape).safeParse(source);
-  if (result.success) return result.data;
-  const lines = result.error.issues.map((issue) => {
-    const name = String(issue.path[0]);
-    return `- ${name}: ${issue.message}. ${hints[name] ?? ""}`.trimEnd();
-  });
-  throw new EnvError(`Invalid configuration:\n${lines.join("\n")}\nSee .env.example.`);
-}
-
-function memo<T>(read: () => T) {
-  let value: { v: T } | undefined;
-  const get = () => (value ??= { v: read() }).v;
-  get.reset = () => {
-    value = undefined;
-  };
-  return get;
-}
-
-const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
 
 export const getPiEnv = memo(() => {
   const env = parse({
@@ -94,8 +48,6 @@ export const getDbEnv = memo(() => {
   return { databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR };
 });
 
-const wholeNumber = (fallback: number, min = 0, max = 1_000_000) => z.preprocess(blankAsMissing, z.coerce.number().int().min(min).max(max).default(fallback));
-
 /** When the reconciler acts, and how long an unpaid order waits. */
 export const getPaymentsEnv = memo(() => {
   const env = parse({
@@ -122,8 +74,9 @@ export const getLimitsEnv = memo(() => {
 });
 
 export const getSiteEnv = memo(() => {
-  const env = parse({ PI_VALIDATION_KEY: optionalString, CRON_SECRET: optionalString });
-  return { validationKey: env.PI_VALIDATION_KEY?.trim(), cronSecret: env.CRON_SECRET };
+  const env = parse({ PI_VALIDATION_KEY: optionalString, CRON_SECRET: optionalString, ADMIN_UIDS: optionalString });
+  const adminUids = (env.ADMIN_UIDS ?? "").split(",").map((uid) => uid.trim()).filter(Boolean);
+  return { validationKey: env.PI_VALIDATION_KEY?.trim(), cronSecret: env.CRON_SECRET, adminUids };
 });
 
 /** Configured secrets, which lib/log.ts redacts wherever they appear; very short values would redact noise. */
@@ -135,11 +88,6 @@ export function secretValues(): string[] {
 /** Clears cached values; tests use it after changing process.env. */
 export function resetEnv() {
   for (const get of [getPiEnv, getAuthEnv, getDbEnv, getSiteEnv, getPaymentsEnv, getLimitsEnv]) get.reset();
-}
-
-export function isLoopbackUrl(url: string) {
-  const host = new URL(url).hostname.replace(/^\[|\]$/g, "");
-  return host === "localhost" || host === "::1" || host === "0.0.0.0" || /^127\./.test(host);
 }
 
 // A production server pointed at a loopback Pi API is almost always a misconfigured deployment, and
@@ -198,17 +146,3 @@ export function checkServerEnvAtStartup() {
   throw new EnvError(`Refusing to start in production:\n${problems.map((p) => `- ${p.message}`).join("\n")}\nSee .env.example.`);
 }
 
-/**
- * Public values. Next inlines only literal `process.env.NEXT_PUBLIC_*` reads, so each is read by name.
- * The sandbox flag is explicit: it is never guessed from NODE_ENV, which `next build` fixes to production.
- */
-export const publicEnv = parse(
-  {
-    NEXT_PUBLIC_PI_SANDBOX: booleanFlag,
-    NEXT_PUBLIC_PI_SDK_URL: z.preprocess(blankAsMissing, httpUrl.default("https://sdk.minepi.com/pi-sdk.js")),
-  },
-  {
-    NEXT_PUBLIC_PI_SANDBOX: process.env.NEXT_PUBLIC_PI_SANDBOX,
-    NEXT_PUBLIC_PI_SDK_URL: process.env.NEXT_PUBLIC_PI_SDK_URL,
-  },
-);

@@ -1,0 +1,26 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { getSiteEnv } from "@/lib/config/server";
+import { AppError, type Pioneer } from "@/lib/contract";
+import { sessionCookieName } from "./cookie";
+import { requireCaller } from "./request-auth";
+import { getSessionUser } from "./session";
+
+/** Admins are the Pioneers listed in ADMIN_UIDS; in development, anyone (there is nothing real to see). */
+export function isAdmin(uid: string | null): boolean {
+  if (process.env.NODE_ENV === "development") return true;
+  return uid !== null && getSiteEnv().adminUids.includes(uid);
+}
+
+/** The Pioneer a page request's cookie names (pages get no bearer token), or null. */
+export async function pageViewer(): Promise<Pioneer | null> {
+  const token = (await cookies()).get(sessionCookieName)?.value;
+  return token ? getSessionUser(token) : null;
+}
+
+/** An admin caller of an API route; anyone else learns nothing, not even that the route exists (404). */
+export async function requireAdmin(request: Request): Promise<Pioneer> {
+  const caller = await requireCaller(request).catch(() => null);
+  if (!caller || !isAdmin(caller.user.uid)) throw new AppError("not_found", "Not found.");
+  return caller.user;
+}
