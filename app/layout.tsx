@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
-import { SiteHeader } from "@/components/layout";
+import { SiteFooter, SiteHeader } from "@/components/layout";
 import { EmulatorBadge, PiSdkScript } from "@/components/pi";
 import { SessionNotice } from "@/components/session";
 import { isLoopbackUrl, publicEnv } from "@/lib/config/public";
@@ -41,6 +41,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <SessionNotice />
             {children}
           </main>
+          <SiteFooter name={site.name} />
         </Providers>
         <PiSdkScript src={sdkUrl} nonce={nonce} sandbox={publicEnv.NEXT_PUBLIC_PI_SANDBOX} requiresFrame={!emulator} />
       </body>

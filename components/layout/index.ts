@@ -1,1 +1,2 @@
 export { SiteHeader } from "./site-header";
+export { SiteFooter } from "./site-footer";

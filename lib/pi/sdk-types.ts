@@ -16,6 +16,8 @@ export type PiSdk = {
   init(config: { version: "2.0"; sandbox?: boolean }): Promise<void> | void;
   authenticate(scopes: string[], onIncompletePaymentFound: (payment: PiSdkPayment) => void): Promise<PiAuthResult>;
   createPayment(data: { amount: number; memo: string; metadata: Record<string, unknown> }, callbacks: PiPaymentCallbacks): void;
+  /** Pi Browser only: opens a link outside the app, in the phone's own browser. */
+  openUrlInSystemBrowser?(url: string): Promise<void>;
 };
 
 declare global {

@@ -113,3 +113,22 @@ function paymentError(error: Error, payment: PiSdkPayment | undefined): Error {
 export async function createPiPayment(data: { amount: number; memo: string; metadata: Record<string, unknown> }, callbacks: PiPaymentCallbacks) {
   (await getPi()).createPayment(data, { ...callbacks, onError: (error, payment) => callbacks.onError(paymentError(error, payment), payment) });
 }
+
+/**
+ * Opens a link outside the app. Inside Pi Browser (or the Sandbox) Pi's own call does it, so the
+ * Pioneer is not taken away from the app; elsewhere, or if Pi cannot, a new tab.
+ */
+export async function openExternally(url: string): Promise<void> {
+  if (isFramed() && (await piSdkReady())) {
+    const pi = await getPi();
+    if (pi.openUrlInSystemBrowser) {
+      try {
+        await pi.openUrlInSystemBrowser(url);
+        return;
+      } catch {
+        // "Failed to open URL", "No minimal requirements": fall back to a new tab.
+      }
+    }
+  }
+  window.open(url, "_blank", "noopener,noreferrer");
+}

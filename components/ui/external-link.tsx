@@ -1,0 +1,29 @@
+"use client";
+
+import type { ComponentProps } from "react";
+import { openExternally } from "@/lib/pi/sdk";
+
+type Props = Omit<ComponentProps<"a">, "href" | "target" | "rel"> & { href: string };
+
+/**
+ * A link to another site. Pi's listing rules ask apps not to send Pioneers away, so inside Pi
+ * Browser it opens in the phone's browser (Pi.openUrlInSystemBrowser) and the app stays open.
+ */
+export function ExternalLink({ href, onClick, children, ...props }: Props) {
+  return (
+    <a
+      {...props}
+      href={href}
+      target="_blank"
+      rel="noopener noreferrer"
+      onClick={(event) => {
+        onClick?.(event);
+        if (event.defaultPrevented) return;
+        event.preventDefault();
+        void openExternally(href);
+      }}
+    >
+      {children}
+    </a>
+  );
+}
