@@ -22,14 +22,19 @@ if (!findBrowser() && !(await playwrightOwnBrowser())) {
 }
 
 const env = { ...process.env, ...e2eEnv };
-function run(command: string, args: string[]) {
-  const result = spawnSync(command, args, { env, stdio: "inherit" });
+// The build gets the public values only, and every server setting blank (blank wins over a
+// developer's .env files): `next build` must need no secret.
+const publicOnly: Record<string, string> = Object.fromEntries(Object.entries(e2eEnv).map(([name, value]) => [name, name.startsWith("NEXT_") ? value : ""]));
+const buildEnv: NodeJS.ProcessEnv = { ...process.env, ...publicOnly, CRON_SECRET: "" };
+
+function run(command: string, args: string[], runEnv: NodeJS.ProcessEnv = env) {
+  const result = spawnSync(command, args, { env: runEnv, stdio: "inherit" });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
 // A fresh database each run, so results never depend on a previous one.
 rmSync(e2eEnv.PGLITE_DIR ?? ".data/e2e", { recursive: true, force: true });
 if (!process.argv.includes("--no-build") || !existsSync(".next-e2e")) {
-  run(process.execPath, ["node_modules/next/dist/bin/next", "build"]);
+  run(process.execPath, ["node_modules/next/dist/bin/next", "build"], buildEnv);
 }
 run(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...process.argv.slice(2).filter((a) => a !== "--no-build")]);

@@ -44,10 +44,9 @@ async function probeKey(): Promise<KeyProbe> {
   }
 }
 
-/** The network Pi records on payments made with this key, from the newest it shows us; null without one. */
-async function networkOfKey(candidates: readonly Order[]): Promise<string | null> {
-  for (const { piPaymentId } of candidates) {
-    if (!piPaymentId) continue;
+/** The network Pi records on payments made with this key, from the first of `paymentIds` it shows us; null without one. */
+async function networkOfKey(paymentIds: readonly string[]): Promise<string | null> {
+  for (const piPaymentId of paymentIds) {
     const network = await piApi.getPayment(piPaymentId).then((payment) => payment.network ?? null, () => null);
     if (network) return network;
   }
@@ -75,7 +74,7 @@ export async function collectDiagnostics(now = new Date()): Promise<DiagnosticsR
     configurationCheck(startupProblems({ ...process.env, NODE_ENV: "production" }), production),
     networkCheck(network, publicEnv.NEXT_PUBLIC_PI_SANDBOX),
     serverKeyCheck(probe),
-    keyNetworkCheck(network, await networkOfKey(newest)),
+    keyNetworkCheck(network, await networkOfKey([...newest.flatMap((order) => order.piPaymentId ?? []), ...reviews.slice(0, 3).map((review) => review.piPaymentId)])),
     validationKeyCheck(validationKey),
     databaseCheck(handle.engine, applied, inRepository, production),
     reconcilerCheck(lastRun, Boolean(cronSecret), now),

@@ -6,6 +6,8 @@ export const e2ePorts = { app: base, emulator: base + 7, crash: base + 8, startu
 
 const emulatorUrl = `http://127.0.0.1:${e2ePorts.emulator}`;
 
+export const e2eAdminUid = "00000000-0000-4000-8000-0000000000ad";
+
 export const e2eEnv: Record<string, string> = {
   NEXT_TELEMETRY_DISABLED: "1",
   NEXT_DIST_DIR: ".next-e2e",
@@ -29,6 +31,9 @@ export const e2eEnv: Record<string, string> = {
   PI_NETWORK: "Pi Testnet",
   ALLOWED_ORIGINS: "",
   PI_VALIDATION_KEY: "",
+  // The test Pioneer "admin" gets this uid (the emulator's POST /control/users {uid}).
+  ADMIN_UIDS: e2eAdminUid,
+  RECONCILE_AFTER_SECONDS: "0",
   PORT: String(e2ePorts.app),
 };
 
