@@ -125,6 +125,8 @@ export const specs: Record<string, Spec> = {
     request: (fx) => asAlice(fx, hostileBodies({ paymentId: paymentIds(fx), txid: txids(fx) })),
     examples: (fx) => fx.othersPaymentIds.map((paymentId) => fromAlice(fx)({ paymentId, txid: fx.othersTxid })),
   },
+  // Alice is no admin: whatever she sends, the admin routes do not exist for her.
+  "POST /api/admin/reconcile": { expect: "refused", status: 404, request: (fx) => hostile({ forged: headers.credentials(fx), body: anyBody }) },
   "POST /api/payments/reconcile": { expect: "refused", request: (fx) => asAlice(fx, hostileBodies({ since: wrongTypes }, reconcileIsValid)), examples: (fx) => [[], null].map(fromAlice(fx)) },
 };
 
