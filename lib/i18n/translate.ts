@@ -1,0 +1,66 @@
+import type { Locale } from "./locales";
+
+/**
+ * Plural forms of one message; Intl.PluralRules picks the form, `other` is the fallback. A group of
+ * messages is told from a plural by its `other` key, so `other` names nothing else.
+ */
+export type PluralForms = { zero?: string; one?: string; two?: string; few?: string; many?: string; other: string };
+export const plural = (forms: PluralForms): PluralForms => forms;
+
+type Tree = { readonly [key: string]: string | PluralForms | Tree };
+
+/** "orders.heading"-style keys of a message tree, plural groups included as one key. */
+export type KeyOf<T, Prefix extends string = ""> = {
+  [K in keyof T & string]: T[K] extends string | PluralForms ? `${Prefix}${K}` : KeyOf<T[K], `${Prefix}${K}.`>;
+}[keyof T & string];
+
+export type Params = Record<string, string | number>;
+
+function lookup(tree: Tree, key: string): string | PluralForms | Tree | undefined {
+  let node: string | PluralForms | Tree | undefined = tree;
+  for (const part of key.split(".")) node = typeof node === "object" ? (node as Tree)[part] : undefined;
+  return node;
+}
+
+const isPlural = (node: unknown): node is PluralForms => typeof node === "object" && node !== null && typeof (node as PluralForms).other === "string";
+
+/**
+ * `t(key, params)` for one locale's messages: `{name}` placeholders are filled from `params`, and
+ * `{count}` picks a plural form. A key that is missing throws: the types and a test keep every
+ * language complete, so a raw key never reaches the screen.
+ */
+export function createTranslator<M extends Tree>(messages: M, locale: Locale) {
+  const plurals = new Intl.PluralRules(locale);
+  const number = new Intl.NumberFormat(locale);
+  const fill = (text: string, params: Params) =>
+    text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const value = params[name];
+      if (value === undefined) return whole;
+      return typeof value === "number" ? number.format(value) : value;
+    });
+
+  return function t(key: KeyOf<M>, params: Params = {}): string {
+    const node = lookup(messages, key);
+    if (typeof node === "string") return fill(node, params);
+    if (isPlural(node)) {
+      const count = typeof params.count === "number" ? params.count : 0;
+      const form = plurals.select(count);
+      return fill(node[form] ?? node.other, params);
+    }
+    throw new Error(`Missing message "${String(key)}" for ${locale}`);
+  };
+}
+
+/** Amounts, dates and times as the Pioneer's language writes them. Amounts stay exact: they are formatted from their decimal string. */
+export function createFormatters(locale: Locale) {
+  const amount = new Intl.NumberFormat(locale, { maximumFractionDigits: 7 });
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
+  const time = new Intl.DateTimeFormat(locale, { timeStyle: "short" });
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+  return {
+    amount: (value: string | number) => amount.format(String(value) as `${number}`),
+    date: (iso: string) => date.format(new Date(iso)),
+    time: (iso: string) => time.format(new Date(iso)),
+    dateTime: (iso: string) => dateTime.format(new Date(iso)),
+  };
+}
