@@ -5,15 +5,17 @@ import { SiteFooter, SiteHeader } from "@/components/layout";
 import { EmulatorBadge, PiSdkScript } from "@/components/pi";
 import { SessionNotice } from "@/components/session";
 import { isLoopbackUrl, publicEnv } from "@/lib/config/public";
+import { directionOf } from "@/lib/i18n/locales";
+import { getI18n } from "@/lib/i18n/server";
 import { site } from "@/lib/shop/site";
 import { Providers } from "./providers";
 import "./globals.css";
 import "@/components/ui/ui.css";
 
-export const metadata: Metadata = {
-  title: site.name,
-  description: site.description,
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: site.name, description: t("site.description") };
+}
 
 // Pi Browser is a phone: size to the device, and never disable zoom. The bar colour follows the theme.
 export const viewport: Viewport = {
@@ -31,11 +33,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   const sdkUrl = publicEnv.NEXT_PUBLIC_PI_SDK_URL;
   const emulator = isLoopbackUrl(sdkUrl);
+  const { locale, messages } = await getI18n();
+  const piSignIn = { clientId: publicEnv.NEXT_PUBLIC_PI_OAUTH_CLIENT_ID ?? null, authorizeUrl: publicEnv.NEXT_PUBLIC_PI_OAUTH_AUTHORIZE_URL };
   return (
-    <html lang="en">
+    <html lang={locale} dir={directionOf(locale)}>
       <body>
         {emulator ? <EmulatorBadge /> : null}
-        <Providers>
+        <Providers locale={locale} messages={messages} piSignIn={piSignIn}>
           <SiteHeader name={site.name} />
           <main className="page">
             <SessionNotice />

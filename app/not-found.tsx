@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { PageTitle } from "@/components/ui";
+import { getI18n } from "@/lib/i18n/server";
 
-export default function NotFound() {
+export default async function NotFound() {
+  const { t } = await getI18n();
   return (
     <>
-      <PageTitle>Page not found</PageTitle>
+      <PageTitle>{t("pages.notFound")}</PageTitle>
       <p>
-        <Link href="/">Back to the shop</Link>
+        <Link href="/">{t("pages.backToShop")}</Link>
       </p>
     </>
   );

@@ -1,19 +1,23 @@
 import Link from "next/link";
 import { OwnedList } from "@/components/orders";
+import { ShareButton } from "@/components/pi";
 import { Storefront } from "@/components/shop";
 import { PageTitle } from "@/components/ui";
+import { getI18n } from "@/lib/i18n/server";
 import { catalog } from "@/lib/shop";
 import { site } from "@/lib/shop/site";
 
-export default function HomePage() {
+export default async function HomePage() {
+  const { t } = await getI18n();
   return (
     <>
       <PageTitle>{site.name}</PageTitle>
-      <p className="muted">{site.description}</p>
+      <p className="muted">{t("site.description")}</p>
       <Storefront products={catalog} />
       <OwnedList />
-      <p>
-        <Link href="/orders">All your orders</Link>
+      <p className="actions">
+        <Link href="/orders">{t("home.allOrders")}</Link>
+        <ShareButton name={site.name} />
       </p>
     </>
   );

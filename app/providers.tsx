@@ -1,9 +1,20 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { I18nProvider } from "@/components/i18n";
 import { SessionProvider } from "@/components/session";
+import { configurePiSignIn, type PiSignInConfig } from "@/lib/client/pi-sign-in";
+import type { Locale } from "@/lib/i18n/locales";
+import type { Messages } from "@/lib/i18n/messages/en";
 
-/** Everything every page shares, mounted once: any page may call useSession(). */
-export function Providers({ children }: { children: ReactNode }) {
-  return <SessionProvider>{children}</SessionProvider>;
+type Props = { locale: Locale; messages: Messages; piSignIn: PiSignInConfig; children: ReactNode };
+
+/** Everything every page shares, mounted once: any page may call useSession() and useI18n(). */
+export function Providers({ locale, messages, piSignIn, children }: Props) {
+  configurePiSignIn(piSignIn);
+  return (
+    <I18nProvider locale={locale} messages={messages}>
+      <SessionProvider>{children}</SessionProvider>
+    </I18nProvider>
+  );
 }

@@ -22,6 +22,8 @@ export interface RunningEmulator {
   port: number;
   apiKey: string;
   network: PiNetworkName;
+  /** The Pi Sign-in client id it accepts from the start (public, like every OAuth client id). */
+  oauthClientId: string;
   stop(): Promise<void>;
 }
 
@@ -116,5 +118,5 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     });
     return stopping;
   };
-  return { url: `http://${host}:${port}`, port, apiKey: resolved.apiKey, network: resolved.network, stop };
+  return { url: `http://${host}:${port}`, port, apiKey: resolved.apiKey, network: resolved.network, oauthClientId: resolved.oauthClientId, stop };
 }

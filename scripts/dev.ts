@@ -36,6 +36,9 @@ if (blank("PI_API_KEY")) {
     PI_NETWORK: emulator.network,
     NEXT_PUBLIC_PI_SDK_URL: `${emulator.url}/pi-sdk.js`,
     NEXT_PUBLIC_PI_SANDBOX: "false",
+    // Pi Sign-in in an ordinary browser tab goes through the emulator's authorize page.
+    NEXT_PUBLIC_PI_OAUTH_AUTHORIZE_URL: `${emulator.url}/oauth/authorize`,
+    NEXT_PUBLIC_PI_OAUTH_CLIENT_ID: emulator.oauthClientId,
   });
   console.log(`\nPi emulator on ${emulator.url} (no PI_API_KEY set, so the app talks to it).`);
   console.log(`  App framed as in the Pi Sandbox: ${emulator.url}/sandbox?app=${appUrl}\n`);

@@ -1,13 +1,17 @@
 import type { Metadata } from "next";
 import { OrdersPage } from "@/components/orders";
 import { PageTitle } from "@/components/ui";
+import { getI18n } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "Your orders" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getI18n()).t("orders.title") };
+}
 
-export default function Orders() {
+export default async function Orders() {
+  const { t } = await getI18n();
   return (
     <>
-      <PageTitle>Your orders</PageTitle>
+      <PageTitle>{t("orders.title")}</PageTitle>
       <OrdersPage />
     </>
   );

@@ -2,18 +2,29 @@
 
 import { useEffect, useState } from "react";
 import { StatusPill } from "@/components/ui";
-import { isFramed, piSdkReady } from "@/lib/pi/sdk";
+import { detectHost, type Host } from "@/lib/pi/host";
+import { isFramed } from "@/lib/pi/sdk";
 
-type Seen = { sdk: boolean; framed: boolean } | null;
+type Seen = { sdk: boolean; host: Host | null; framed: boolean } | null;
 
-/** What only the browser knows: whether Pi's SDK loaded and initialised, and whether a Pi host frames the app. */
+const hostText: Record<Host, string> = {
+  "pi-browser": "Pi Browser: Pi answered, so sign-in and payments can work here.",
+  sandbox: "The Pi Sandbox: Pi answered, so sign-in and payments can work here.",
+  browser: "An ordinary browser: Pioneers sign in with Pi Sign-in here, and pay in Pi Browser.",
+};
+
+/** What only the browser knows: whether Pi's SDK loaded, and which host the app decided it runs in (lib/pi/host.ts). */
 export function BrowserChecks({ sandbox }: { sandbox: boolean }) {
   const [seen, setSeen] = useState<Seen>(null);
   useEffect(() => {
-    void piSdkReady().then((sdk) => setSeen({ sdk, framed: isFramed() }));
+    detectHost().then(
+      (host) => setSeen({ sdk: true, host, framed: isFramed() }),
+      () => setSeen({ sdk: false, host: null, framed: isFramed() }),
+    );
   }, []);
 
-  if (!seen) return <p className="muted">Checking Pi's SDK in this browser…</p>;
+  if (!seen) return <p className="muted">Checking Pi&apos;s SDK in this browser…</p>;
+  const inPi = seen.host === "pi-browser" || seen.host === "sandbox";
   return (
     <ul className="plain-list">
       <li className="order" data-testid="check-sdk">
@@ -21,15 +32,15 @@ export function BrowserChecks({ sandbox }: { sandbox: boolean }) {
           <strong>Pi SDK</strong>
           <StatusPill tone={seen.sdk ? "ok" : "bad"}>{seen.sdk ? "OK" : "Error"}</StatusPill>
         </div>
-        <p className="order-detail">{seen.sdk ? "Loaded, and Pi.init answered." : "Did not load or Pi.init did not answer: open the app in Pi Browser, or in the Pi Sandbox on a computer."}</p>
+        <p className="order-detail">{seen.sdk ? "Loaded." : "Did not load: check NEXT_PUBLIC_PI_SDK_URL and the connection, then reload."}</p>
       </li>
       <li className="order" data-testid="check-host">
         <div className="order-line">
           <strong>Inside Pi Browser or the Sandbox</strong>
-          <StatusPill tone={seen.framed ? "ok" : "neutral"}>{seen.framed ? "Yes" : "No"}</StatusPill>
+          <StatusPill tone={inPi ? "ok" : "neutral"}>{inPi ? "Yes" : "No"}</StatusPill>
         </div>
         <p className="order-detail">
-          {seen.framed ? `Framed by a Pi host; the app expects ${sandbox ? "the Pi Sandbox" : "Pi Browser"}.` : "Not framed: payments need Pi Browser (or the Sandbox)."}
+          {seen.host ? hostText[seen.host] : "Unknown: the SDK did not load."} {seen.framed ? `Framed; the app was built for ${sandbox ? "the Pi Sandbox" : "Pi Browser"}.` : "Not framed."}
         </p>
       </li>
     </ul>

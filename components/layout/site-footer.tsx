@@ -1,14 +1,18 @@
 import Link from "next/link";
+import { LocaleSwitcher } from "@/components/i18n";
+import { getI18n } from "@/lib/i18n/server";
 
-/** The pages every listed app needs, on every page. */
-export function SiteFooter({ name }: { name: string }) {
+/** The pages every listed app needs, and the Pioneer's language, on every page. */
+export async function SiteFooter({ name }: { name: string }) {
+  const { t } = await getI18n();
   return (
     <footer className="site-footer">
-      <nav aria-label="About">
-        <Link href="/privacy">Privacy</Link>
-        <Link href="/terms">Terms</Link>
+      <nav aria-label={t("nav.about")}>
+        <Link href="/privacy">{t("nav.privacy")}</Link>
+        <Link href="/terms">{t("nav.terms")}</Link>
       </nav>
-      <p className="muted">{name} takes payments in Pi only.</p>
+      <LocaleSwitcher />
+      <p className="muted">{t("nav.paysInPi", { name })}</p>
     </footer>
   );
 }

@@ -2,23 +2,25 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useI18n } from "@/components/i18n";
 import { useSession } from "@/components/session";
 
 const links = [
-  { href: "/", label: "Shop" },
-  { href: "/orders", label: "Your orders" },
+  { href: "/", label: "nav.shop" },
+  { href: "/orders", label: "nav.orders" },
 ] as const;
 
 /** The pages of the app; the current one is marked for screen readers and by an underline. */
 export function SiteNav() {
   const pathname = usePathname();
   const { admin } = useSession();
-  const shown = admin ? [...links, { href: "/debug", label: "Diagnostics" }] : links;
+  const { t } = useI18n();
+  const shown = admin ? [...links, { href: "/debug", label: "nav.diagnostics" } as const] : links;
   return (
-    <nav className="site-nav" aria-label="Main">
+    <nav className="site-nav" aria-label={t("nav.label")}>
       {shown.map(({ href, label }) => (
         <Link key={href} href={href} aria-current={pathname === href ? "page" : undefined}>
-          {label}
+          {t(label)}
         </Link>
       ))}
     </nav>

@@ -1,3 +1,4 @@
+import type { I18n } from "@/components/i18n";
 import type { Tone } from "@/components/ui";
 import type { OrderView } from "@/lib/contract";
 
@@ -5,26 +6,27 @@ export type OrderDescription = { label: string; tone: Tone; detail: string | nul
 
 /**
  * What an order's state means to the Pioneer: a short label and, for an order still waiting, what
- * it waits for and until when. `formatTime` renders a time in the Pioneer's locale.
+ * it waits for and until when. `formatTime` renders a time in the Pioneer's language.
  */
-export function describeOrder(order: OrderView, now: Date, formatTime: (iso: string) => string): OrderDescription {
+export function describeOrder(order: OrderView, now: Date, t: I18n["t"], formatTime: (iso: string) => string): OrderDescription {
   const expired = order.expiresAt !== null && Date.parse(order.expiresAt) <= now.getTime();
+  const time = formatTime(order.expiresAt ?? order.createdAt);
   switch (order.status) {
     case "paid":
-      return { label: "Paid", tone: "ok", detail: null };
+      return { label: t("orders.status.paid"), tone: "ok", detail: null };
     case "cancelled":
-      return { label: "Cancelled", tone: "neutral", detail: "Nothing was charged." };
+      return { label: t("orders.status.cancelled"), tone: "neutral", detail: t("orders.detail.nothingCharged") };
     case "expired":
-      return { label: "Expired", tone: "neutral", detail: "This order was never paid. Nothing was charged." };
+      return { label: t("orders.status.expired"), tone: "neutral", detail: t("orders.detail.neverPaid") };
     case "needs_review":
-      return { label: "Being checked", tone: "pending", detail: "Something about this payment did not add up, so a person is checking it. You get what you paid for, or your π back." };
+      return { label: t("orders.status.needsReview"), tone: "pending", detail: t("orders.detail.needsReview") };
     case "approved":
       return expired
-        ? { label: "Expired", tone: "neutral", detail: "You did not confirm this payment in time. Nothing was charged." }
-        : { label: "Waiting for you", tone: "pending", detail: `Confirm it in your Pi wallet before ${formatTime(order.expiresAt ?? order.createdAt)}.` };
+        ? { label: t("orders.status.expired"), tone: "neutral", detail: t("orders.detail.notConfirmedInTime") }
+        : { label: t("orders.status.waitingForYou"), tone: "pending", detail: t("orders.detail.confirmBefore", { time }) };
     case "awaiting_payment":
       return expired
-        ? { label: "Expired", tone: "neutral", detail: "This order was never paid. Nothing was charged." }
-        : { label: "Not paid yet", tone: "pending", detail: `Pay for it in your Pi wallet before ${formatTime(order.expiresAt ?? order.createdAt)}, or buy again.` };
+        ? { label: t("orders.status.expired"), tone: "neutral", detail: t("orders.detail.neverPaid") }
+        : { label: t("orders.status.notPaidYet"), tone: "pending", detail: t("orders.detail.payBefore", { time }) };
   }
 }

@@ -1,8 +1,11 @@
+import { getI18n } from "@/lib/i18n/server";
+
 /** Shown whenever the app talks to the local Pi emulator, so nobody mistakes it for real Pi. */
-export function EmulatorBadge() {
+export async function EmulatorBadge() {
+  const { t } = await getI18n();
   return (
-    <aside className="emulator-badge" aria-label="Pi emulator" data-testid="emulator-badge">
-      Pi emulator · test Pioneers and test π only
+    <aside className="emulator-badge" aria-label={t("site.emulatorLabel")} data-testid="emulator-badge">
+      {t("site.emulatorBadge")}
     </aside>
   );
 }

@@ -1,2 +1,3 @@
 export { EmulatorBadge } from "./emulator-badge";
 export { PiSdkScript } from "./pi-sdk-script";
+export { ShareButton } from "./share-button";

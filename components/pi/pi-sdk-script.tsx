@@ -1,14 +1,15 @@
 "use client";
 
 import Script from "next/script";
-import { configurePiSdk, getPi, markPiSdkScript } from "@/lib/pi/sdk";
+import { detectHost } from "@/lib/pi/host";
+import { configurePiSdk, markPiSdkScript } from "@/lib/pi/sdk";
 
 type Props = { src: string; nonce: string | undefined; sandbox: boolean; requiresFrame: boolean };
 
 function onReady() {
   markPiSdkScript("loaded");
-  // Pi's docs ask for init as soon as the script is there; getPi() makes sure it runs only once.
-  getPi().catch(() => undefined);
+  // Pi's docs ask for init as soon as the script is there; the host check calls it (once) where it can answer.
+  detectHost().catch(() => undefined);
 }
 
 /** Loads Pi's SDK (or the emulator's) once for the whole app, after the page is interactive. */

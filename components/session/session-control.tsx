@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { useI18n } from "@/components/i18n";
 import { Button, focusPageTitle } from "@/components/ui";
 import { useSession } from "./use-session";
 
@@ -11,6 +12,7 @@ import { useSession } from "./use-session";
  */
 export function SessionControl() {
   const { user, status, signingIn, signIn, signOut } = useSession();
+  const { t } = useI18n();
   const [announcement, setAnnouncement] = useState("");
   const signInButton = useRef<HTMLButtonElement>(null);
   const focusSignInNext = useRef(false);
@@ -24,12 +26,12 @@ export function SessionControl() {
 
   const onSignIn = async () => {
     if (!(await signIn())) return;
-    setAnnouncement("Signed in.");
+    setAnnouncement(t("session.announceIn"));
     focusPageTitle();
   };
   const onSignOut = async () => {
     focusSignInNext.current = true;
-    if (await signOut()) setAnnouncement("Signed out.");
+    if (await signOut()) setAnnouncement(t("session.announceOut"));
     else focusSignInNext.current = false;
   };
 
@@ -38,19 +40,19 @@ export function SessionControl() {
       {status === "signed-in" && user ? (
         <>
           <span className="account-name">
-            <span className="visually-hidden">Signed in as </span>
-            <span data-testid="username">{user.username ?? "a Pioneer"}</span>
+            <span className="visually-hidden">{t("session.signedInAs")} </span>
+            <span data-testid="username">{user.username ?? t("session.aPioneer")}</span>
           </span>
           <Button variant="secondary" onClick={() => void onSignOut()}>
-            Sign out
+            {t("session.signOut")}
           </Button>
         </>
       ) : status === "signed-out" ? (
         <Button ref={signInButton} onClick={() => void onSignIn()} disabled={signingIn}>
-          {signingIn ? "Signing in…" : "Sign in with Pi"}
+          {signingIn ? t("session.signingIn") : t("session.signIn")}
         </Button>
       ) : (
-        <span className="muted">Checking your session…</span>
+        <span className="muted">{t("session.checking")}</span>
       )}
       <span role="status" className="visually-hidden">
         {announcement}

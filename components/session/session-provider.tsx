@@ -5,15 +5,20 @@ import useSWR, { useSWRConfig } from "swr";
 import { ApiError, fetcher } from "@/lib/client/api";
 import { requestReconcile } from "@/lib/client/payments";
 import { sendIncompleteReports } from "@/lib/client/pi-auth";
-import { followPiIdentity, mayRestoreSilently, signInWithPi, signOut as signOutRequest, type SignedIn } from "@/lib/client/sign-in";
-import { PiSdkError, piSdkReady } from "@/lib/pi/sdk";
+import { beginPiSignIn } from "@/lib/client/pi-sign-in";
+import { followPiIdentity, mayRestoreSilently, openSession, signInWithPi, signOut as signOutRequest, type SignedIn } from "@/lib/client/sign-in";
+import { Problem } from "@/lib/i18n/problem";
+import { detectHost, paysHere, type Host } from "@/lib/pi/host";
+import { PiSdkError } from "@/lib/pi/sdk";
 import { ordersKey, SessionContext, sessionKey, type SessionState } from "./use-session";
 
 const asError = (reason: unknown) => (reason instanceof Error ? reason : new Error(String(reason)));
 
 /**
- * Owns the session for the page: mounted once (app/providers.tsx), so the silent restore and the
- * open-time payment checks run once however many components call useSession().
+ * Owns the session for the page: mounted once (app/providers.tsx), so the host check, the silent
+ * restore and the open-time payment checks run once however many components call useSession().
+ * Inside Pi Browser or the Sandbox, "Sign in with Pi" is Pi.authenticate; anywhere else it is Pi
+ * Sign-in, which leaves for Pi's authorize page and comes back to /signin/callback.
  */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const { mutate: mutateKey } = useSWRConfig();
@@ -22,6 +27,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     revalidateOnFocus: false,
   });
   const [signingIn, setSigningIn] = useState(false);
+  const [host, setHost] = useState<Host | null>(null);
   const [actionError, setActionError] = useState<Error | null>(null);
   const signInStarted = useRef(false);
   const triedSilently = useRef(false);
@@ -41,11 +47,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [mutate, mutateKey, refreshOrders],
   );
 
+  useEffect(() => {
+    detectHost().then(setHost, () => undefined);
+  }, []);
+
   const signIn = useCallback(async () => {
     signInStarted.current = true;
     setSigningIn(true);
     setActionError(null);
     try {
+      if ((await detectHost()) === "browser") {
+        // The page leaves for Pi's authorize page; the session is made on the way back.
+        await beginPiSignIn(window.location.pathname + window.location.search);
+        return false;
+      }
       await adopt(await signInWithPi());
       return true;
     } catch (reason) {
@@ -56,13 +71,21 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, [adopt]);
 
+  const signInWithToken = useCallback(
+    async (accessToken: string) => {
+      setActionError(null);
+      await adopt(await openSession(accessToken));
+    },
+    [adopt],
+  );
+
   const signOut = useCallback(async () => {
     setActionError(null);
     try {
       await signOutRequest();
     } catch (reason) {
       // The server still holds the session: stay signed in, and say so.
-      setActionError(new Error(`Could not sign out. ${asError(reason).message}`));
+      setActionError(new Problem("session.signOutFailed", {}, reason));
       return false;
     }
     triedSilently.current = true;
@@ -71,18 +94,21 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return true;
   }, [mutate, mutateKey]);
 
-  // After a 401, sign in again silently where that is expected, once the SDK is there and unless
-  // the Pioneer tapped meanwhile. Once per page: never right after a sign-out, here or remembered
-  // by the server (a sign-out this browser made answers `signed_out`).
+  // After a 401, sign in again silently where that is expected: inside a Pi host (Pi does not ask
+  // twice; elsewhere it would mean leaving the page), unless the Pioneer tapped meanwhile. Once per
+  // page: never right after a sign-out, here or remembered by the server (`signed_out`).
   const unauthenticated = error instanceof ApiError && error.status === 401;
   const signedOutHere = error instanceof ApiError && error.code === "signed_out";
   useEffect(() => {
     if (!unauthenticated || triedSilently.current) return;
     triedSilently.current = true;
     if (signedOutHere || !mayRestoreSilently()) return;
-    void piSdkReady().then((ready) => {
-      if (ready && !signInStarted.current) void signIn();
-    });
+    detectHost().then(
+      (where) => {
+        if (paysHere(where) && !signInStarted.current) void signIn();
+      },
+      () => undefined,
+    );
   }, [unauthenticated, signedOutHere, signIn]);
 
   const user = data?.user ?? null;
@@ -95,14 +121,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     // A session restored from the cookie or bearer skipped Pi.authenticate: ask Pi (once per page),
     // which also reports incomplete payments, and follow Pi if it now has another Pioneer. If the
     // Pioneer declines in Pi, say so: payments need Pi to confirm who is paying.
+    // Outside a Pi host there is no Pi.authenticate to ask.
     if (followedFor.current !== uid) {
       followedFor.current = uid;
-      followPiIdentity(uid)
-        .then((other) => (other ? adopt(other) : sendIncompleteReports(refreshOrders)))
+      detectHost()
+        .then((where) => (paysHere(where) ? followPiIdentity(uid) : undefined))
+        .then((other) => (other ? adopt(other) : other === null ? sendIncompleteReports(refreshOrders) : undefined))
         .catch((reason: unknown) => {
-          if (reason instanceof PiSdkError && reason.reason === "declined") {
-            setActionError(new Error("You declined in Pi. Pi will ask again when you buy something."));
-          }
+          if (reason instanceof PiSdkError && reason.reason === "declined") setActionError(new Problem("session.declinedWhileSignedIn"));
         });
     }
     // And let the server settle what Pi finished while the app was closed, once per Pioneer.
@@ -116,8 +142,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const status = user ? "signed-in" : isLoading ? "loading" : "signed-out";
   const errorShown = actionError ?? sessionError;
   const session = useMemo<SessionState>(
-    () => ({ user, admin: data?.admin ?? false, status, signingIn, error: errorShown, signIn, signOut }),
-    [user, data?.admin, status, signingIn, errorShown, signIn, signOut],
+    () => ({ user, admin: data?.admin ?? false, status, host, signingIn, error: errorShown, signIn, signInWithToken, signOut }),
+    [user, data?.admin, status, host, signingIn, errorShown, signIn, signInWithToken, signOut],
   );
   return <SessionContext value={session}>{children}</SessionContext>;
 }

@@ -2,6 +2,7 @@
 
 import { createContext, useContext } from "react";
 import type { Pioneer } from "@/lib/contract";
+import type { Host } from "@/lib/pi/host";
 
 export const sessionKey = "/api/auth/session";
 export const ordersKey = "/api/orders";
@@ -11,11 +12,15 @@ export type SessionState = {
   /** The Pioneer is in ADMIN_UIDS (or this is development): /debug is theirs. */
   admin: boolean;
   status: "loading" | "signed-in" | "signed-out";
+  /** Where the app runs (lib/pi/host.ts); null while that is being found out. Payments need a Pi host. */
+  host: Host | null;
   signingIn: boolean;
-  /** What went wrong with the session, a sign-in or a sign-out, in words for the Pioneer. */
+  /** What went wrong with the session, a sign-in or a sign-out (shown through components/i18n's errorText). */
   error: Error | null;
-  /** Resolves true once signed in; never throws (a failure lands in `error`). */
+  /** Resolves true once signed in; never throws (a failure lands in `error`). Outside a Pi host it leaves for Pi Sign-in. */
   signIn: () => Promise<boolean>;
+  /** Opens a session from a Pi Sign-in access token (the callback page); rejects when the server refuses it. */
+  signInWithToken: (accessToken: string) => Promise<void>;
   /** Resolves true once signed out; never throws. */
   signOut: () => Promise<boolean>;
 };

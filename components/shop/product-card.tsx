@@ -1,9 +1,11 @@
 "use client";
 
 import { useEffect, useId, useRef } from "react";
+import { errorText, useI18n } from "@/components/i18n";
 import { Button, Notice } from "@/components/ui";
 import type { Product } from "@/lib/shop/types";
-import { purchaseMessages, usePurchase, type PurchaseState } from "./use-purchase";
+import { productText } from "./product-text";
+import { usePurchase, type PurchaseState } from "./use-purchase";
 
 const finished = new Set<PurchaseState["step"]>(["paid", "settling", "cancelled", "failed"]);
 const tones: Partial<Record<PurchaseState["step"], "ok" | "bad">> = { paid: "ok", failed: "bad" };
@@ -14,10 +16,13 @@ const tones: Partial<Record<PurchaseState["step"], "ok" | "bad">> = { paid: "ok"
  */
 export function ProductCard({ product, canBuy, hintId }: { product: Product; canBuy: boolean; hintId?: string }) {
   const { state, busy, buy } = usePurchase();
+  const { t, messages, format } = useI18n();
   const button = useRef<HTMLButtonElement>(null);
   const card = useRef<HTMLLIElement>(null);
   const statusId = useId();
   const done = finished.has(state.step);
+  const { name, description } = productText(messages, product);
+  const price = format.amount(product.price);
 
   useEffect(() => {
     if (!done) return;
@@ -26,18 +31,18 @@ export function ProductCard({ product, canBuy, hintId }: { product: Product; can
     if (!active || active === document.body || card.current?.contains(active)) button.current?.focus();
   }, [done]);
 
-  const message = state.step === "idle" ? "" : state.step === "failed" ? `Payment failed: ${state.reason}` : purchaseMessages[state.step];
-  const visible = busy ? "Paying…" : done ? "Buy again" : "Buy";
+  const message = state.step === "idle" ? "" : state.step === "failed" ? t("purchase.failed", { reason: errorText(state.error, t) }) : t(`purchase.${state.step}`);
+  const visible = busy ? t("product.paying") : done ? t("product.buyAgain") : t("product.buy");
   // The accessible name starts with what the button shows.
-  const label = busy ? `Paying for ${product.name}` : `${visible} ${product.name} for ${product.price} Pi`;
+  const label = busy ? t("product.payingLabel", { name }) : t(done ? "product.buyAgainLabel" : "product.buyLabel", { name, price });
 
   return (
     <li className="card product" data-testid={`product-${product.id}`} ref={card}>
       <div className="product-text">
-        <h3>{product.name}</h3>
-        <p className="muted">{product.description}</p>
+        <h3>{name}</h3>
+        <p className="muted">{description}</p>
       </div>
-      <p className="price">{product.price} π</p>
+      <p className="price">{t("product.price", { price })}</p>
       <Button
         ref={button}
         disabled={!canBuy || busy}

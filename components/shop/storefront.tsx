@@ -1,26 +1,35 @@
 "use client";
 
+import { useI18n } from "@/components/i18n";
 import { useSession } from "@/components/session";
+import { paysHere } from "@/lib/pi/host";
 import type { Product } from "@/lib/shop/types";
+import { PayInPiBrowser } from "./pay-in-pi-browser";
 import { ProductCard } from "./product-card";
 
 const hintId = "buy-hint";
 
-/** The products; buyable once signed in. */
+/** The products; buyable once signed in, where Pi's wallet can answer (Pi Browser or the Sandbox). */
 export function Storefront({ products }: { products: readonly Product[] }) {
-  const signedIn = useSession().status === "signed-in";
+  const { status, host } = useSession();
+  const { t } = useI18n();
+  const signedIn = status === "signed-in";
+  const outsidePi = host === "browser";
+  const canBuy = signedIn && paysHere(host);
 
   return (
     <section aria-labelledby="products-heading">
-      <h2 id="products-heading">Products</h2>
-      {signedIn ? null : (
+      <h2 id="products-heading">{t("home.products")}</h2>
+      {outsidePi ? (
+        <PayInPiBrowser id={hintId} />
+      ) : signedIn ? null : (
         <p id={hintId} className="muted">
-          Sign in with Pi to buy.
+          {t("home.signInToBuy")}
         </p>
       )}
       <ul className="plain-list">
         {products.map((product) => (
-          <ProductCard key={product.id} product={product} canBuy={signedIn} hintId={signedIn ? undefined : hintId} />
+          <ProductCard key={product.id} product={product} canBuy={canBuy} hintId={canBuy ? undefined : hintId} />
         ))}
       </ul>
     </section>

@@ -20,21 +20,7 @@ export type PurchaseState =
   | { step: "paid" }
   | { step: "settling" }
   | { step: "cancelled" }
-  | { step: "failed"; reason: string };
-
-export const purchaseMessages: Record<Exclude<PurchaseState["step"], "idle" | "failed">, string> = {
-  connecting: "Connecting to Pi…",
-  "creating-order": "Creating your order…",
-  "waiting-for-wallet": "Confirm the payment in your Pi wallet.",
-  approving: "Approving the payment…",
-  "approval-retrying": "The approval is slow to go through; retrying…",
-  completing: "Completing the payment…",
-  paid: "Paid. Thank you! It's in What you own.",
-  settling: "Your payment went through. We're finishing your order; it will show as paid shortly.",
-  cancelled: "Payment cancelled. Nothing was charged.",
-};
-
-const reasonOf = (error: unknown) => (error instanceof Error && error.message ? error.message : "Something went wrong.");
+  | { step: "failed"; error: unknown };
 
 /**
  * One purchase: our server creates the order (and its price), then Pi's wallet takes over and its
@@ -71,7 +57,7 @@ export function usePurchase() {
         ended = true;
         refreshOrders();
       };
-      const fail = (error: unknown) => end({ step: "failed", reason: reasonOf(error) });
+      const fail = (error: unknown) => end({ step: "failed", error });
 
       setBusy(true);
       show({ step: "connecting" });

@@ -1,7 +1,7 @@
 "use client";
 
 import type { ComponentProps } from "react";
-import { openExternally } from "@/lib/pi/sdk";
+import { openExternally } from "@/lib/pi/open-url";
 
 type Props = Omit<ComponentProps<"a">, "href" | "target" | "rel"> & { href: string };
 

@@ -1,4 +1,5 @@
 import type { OrderView } from "@/lib/contract";
+import { Problem } from "@/lib/i18n/problem";
 import { api, ApiError } from "./api";
 import { retryTransient } from "./retry";
 
@@ -8,24 +9,17 @@ export async function placeOrder(productId: string): Promise<OrderView> {
   return (await api<{ order: OrderView }>("/api/orders", { method: "POST", body: { productId } })).order;
 }
 
-const notApproved: Record<Exclude<OrderView["status"], "approved" | "paid">, string> = {
-  awaiting_payment: "The app's server did not approve this payment. Cancel it in your Pi wallet and try again.",
-  cancelled: "This order was cancelled, so its payment cannot be approved. Cancel it in your Pi wallet and buy again.",
-  expired: "This order expired, so its payment cannot be approved. Cancel it in your Pi wallet and buy again.",
-  needs_review: "This order is being checked by the app's team, so its payment cannot be approved now.",
-};
-
 /** Only an order the server now calls approved (or already paid) lets the Pioneer confirm. */
 export async function requestApproval(paymentId: string): Promise<OrderView> {
   const { order } = await api<{ order: OrderView }>("/api/payments/approve", { method: "POST", body: { paymentId } });
-  if (order.status !== "approved" && order.status !== "paid") throw new Error(notApproved[order.status]);
+  if (order.status !== "approved" && order.status !== "paid") throw new Problem(`purchase.notApproved.${order.status}`);
   return order;
 }
 
 /** A lost answer is asked again: the route is idempotent and settles an order Pi already completed. */
 export async function requestCompletion(paymentId: string, txid: string): Promise<OrderView> {
   const { order } = await retryTransient(() => api<{ order: OrderView }>("/api/payments/complete", { method: "POST", body: { paymentId, txid } }));
-  if (order.status !== "paid") throw new Error("The app's server did not confirm this purchase. It will show in your orders once it does.");
+  if (order.status !== "paid") throw new Problem("purchase.notConfirmed");
   return order;
 }
 

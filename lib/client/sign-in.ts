@@ -38,8 +38,11 @@ export function mayRestoreSilently(): boolean {
 /** A session as our server describes it: the Pioneer, and whether they may open /debug. */
 export type SignedIn = { user: Pioneer; admin: boolean };
 
-/** Our server verifies Pi's access token with Pi's /me and opens a session for whoever it names. */
-async function openSession(accessToken: string): Promise<SignedIn> {
+/**
+ * Our server verifies Pi's access token with Pi's /me and opens a session for whoever it names:
+ * one path for Pi.authenticate's token and Pi Sign-in's.
+ */
+export async function openSession(accessToken: string): Promise<SignedIn> {
   const { user, admin, sessionToken } = await api<SignedIn & { sessionToken: string }>("/api/auth/signin", {
     method: "POST",
     body: { accessToken },

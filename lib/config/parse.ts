@@ -24,6 +24,8 @@ export const hints: Record<string, string> = {
   RATE_LIMIT_SIGNIN_PER_MINUTE: "Use a whole number (default 30; 0 turns the limit off).",
   RATE_LIMIT_API_PER_MINUTE: "Use a whole number (default 120; 0 turns the limit off).",
   TRUST_PROXY: 'Use "true" only behind a reverse proxy that sets X-Forwarded-For.',
+  NEXT_PUBLIC_PI_OAUTH_CLIENT_ID: "Copy the client id the Developer Portal shows once Pi Sign-in is enabled, or leave it unset.",
+  NEXT_PUBLIC_PI_OAUTH_AUTHORIZE_URL: "Use https://accounts.pinet.com/oauth/authorize (the default) or the emulator's /oauth/authorize.",
   NEXT_PUBLIC_APP_NAME: "Use 1 to 40 characters; Pi's listing rules refuse a name that starts with \"Pi\".",
 };
 

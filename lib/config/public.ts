@@ -24,10 +24,15 @@ export const publicEnv = parse(
     NEXT_PUBLIC_PI_SDK_URL: z.preprocess(blankAsMissing, httpUrl.default("https://sdk.minepi.com/pi-sdk.js")),
     // Pi's listing rules refuse a name that starts with "Pi": the default is neutral.
     NEXT_PUBLIC_APP_NAME: z.preprocess(blankAsMissing, z.string().trim().min(1).max(40).default("Corner Shop")),
+    // Pi Sign-in (browsers other than Pi Browser): unset client id, and the app there says "open in Pi Browser".
+    NEXT_PUBLIC_PI_OAUTH_CLIENT_ID: z.preprocess(blankAsMissing, z.string().trim().min(1).max(200).optional()),
+    NEXT_PUBLIC_PI_OAUTH_AUTHORIZE_URL: z.preprocess(blankAsMissing, httpUrl.default("https://accounts.pinet.com/oauth/authorize")),
   },
   {
     NEXT_PUBLIC_PI_SANDBOX: process.env.NEXT_PUBLIC_PI_SANDBOX,
     NEXT_PUBLIC_PI_SDK_URL: process.env.NEXT_PUBLIC_PI_SDK_URL,
     NEXT_PUBLIC_APP_NAME: process.env.NEXT_PUBLIC_APP_NAME,
+    NEXT_PUBLIC_PI_OAUTH_CLIENT_ID: process.env.NEXT_PUBLIC_PI_OAUTH_CLIENT_ID,
+    NEXT_PUBLIC_PI_OAUTH_AUTHORIZE_URL: process.env.NEXT_PUBLIC_PI_OAUTH_AUTHORIZE_URL,
   },
 );

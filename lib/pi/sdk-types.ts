@@ -18,6 +18,12 @@ export type PiSdk = {
   createPayment(data: { amount: number; memo: string; metadata: Record<string, unknown> }, callbacks: PiPaymentCallbacks): void;
   /** Pi Browser only: opens a link outside the app, in the phone's own browser. */
   openUrlInSystemBrowser?(url: string): Promise<void>;
+  /** Undocumented: `{hostApp: "pi-browser"}` inside Pi Browser; may be missing, or never answer, elsewhere. */
+  getPiHostAppInfo?(): Promise<{ hostApp?: unknown }>;
+  /** Pi Browser's share sheet. */
+  openShareDialog?(title: string, message: string): void;
+  /** Pi Sign-in: builds the authorize URL and navigates to it; needs no Pi.init. */
+  signIn?(options: { clientId: string; redirectUri: string; scopes?: string[]; state?: string }): Promise<void> | void;
 };
 
 declare global {

@@ -10,7 +10,7 @@ export class PiSdkError extends Error {
   override name = "PiSdkError";
 
   constructor(
-    readonly reason: "not_loaded" | "not_in_pi_browser" | "declined" | "not_finished" | "previous_payment_pending",
+    readonly reason: "not_loaded" | "load_timeout" | "not_in_pi_browser" | "declined" | "not_finished" | "previous_payment_pending" | "payment_failed",
     message: string,
   ) {
     super(message);
@@ -34,13 +34,17 @@ export function markPiSdkScript(state: "loaded" | "failed") {
   for (const listener of scriptListeners) listener();
 }
 
-function waitForScript(): Promise<PiSdk> {
+/** What the app was built for: the Sandbox flag, and whether the SDK needs a parent frame to answer. */
+export const sdkConfig = () => config;
+
+/** The SDK's object once its script has run (not initialized): a script that never loads rejects. */
+export function loadedPi(): Promise<PiSdk> {
   return new Promise((resolve, reject) => {
     const settle = () => {
       if (window.Pi) return done(() => resolve(window.Pi as PiSdk));
       if (scriptState === "failed") return done(() => reject(new PiSdkError("not_loaded", "The Pi SDK could not be loaded. Check your connection, or open this app in Pi Browser.")));
     };
-    const timer = window.setTimeout(() => done(() => reject(new PiSdkError("not_loaded", "The Pi SDK did not load in time. Check your connection and reload the page."))), loadTimeoutMs);
+    const timer = window.setTimeout(() => done(() => reject(new PiSdkError("load_timeout", "The Pi SDK did not load in time. Check your connection and reload the page."))), loadTimeoutMs);
     function done(finish: () => void) {
       window.clearTimeout(timer);
       scriptListeners.delete(settle);
@@ -56,7 +60,7 @@ export const isFramed = () => window.top !== window.self;
 
 /** The initialized SDK. Pi.init runs once per page, whatever the number of callers. */
 export function getPi(): Promise<PiSdk> {
-  initialized ??= waitForScript().then(async (pi) => {
+  initialized ??= loadedPi().then(async (pi) => {
     await pi.init({ version: "2.0", sandbox: config.sandbox });
     return pi;
   });
@@ -64,14 +68,6 @@ export function getPi(): Promise<PiSdk> {
     initialized = null;
   });
   return initialized;
-}
-
-/** Whether the SDK loaded and initialized (waiting for it if need be); never throws. */
-export function piSdkReady(): Promise<boolean> {
-  return getPi().then(
-    () => true,
-    () => false,
-  );
 }
 
 // Pi's wording for a refusal is not documented (the emulator says "declined"): match the likely words.
@@ -105,30 +101,12 @@ export async function authenticateWithPi(onIncompletePaymentFound: (payment: PiS
 // Pi refuses a new payment while the Pioneer has an unfinished one; its message is meant for developers.
 const pendingPattern = /pending|ongoing|incomplete/i;
 
-function paymentError(error: Error, payment: PiSdkPayment | undefined): Error {
-  if (payment || !pendingPattern.test(error.message)) return error;
-  return new PiSdkError("previous_payment_pending", "Finishing your previous payment first. Try again in a moment.");
+function paymentError(error: Error, payment: PiSdkPayment | undefined): PiSdkError {
+  if (!payment && pendingPattern.test(error.message)) return new PiSdkError("previous_payment_pending", "Finishing your previous payment first. Try again in a moment.");
+  // Pi's own words are for developers (and English): keep them as the message, show the Pioneer ours.
+  return new PiSdkError("payment_failed", error.message);
 }
 
 export async function createPiPayment(data: { amount: number; memo: string; metadata: Record<string, unknown> }, callbacks: PiPaymentCallbacks) {
   (await getPi()).createPayment(data, { ...callbacks, onError: (error, payment) => callbacks.onError(paymentError(error, payment), payment) });
-}
-
-/**
- * Opens a link outside the app. Inside Pi Browser (or the Sandbox) Pi's own call does it, so the
- * Pioneer is not taken away from the app; elsewhere, or if Pi cannot, a new tab.
- */
-export async function openExternally(url: string): Promise<void> {
-  if (isFramed() && (await piSdkReady())) {
-    const pi = await getPi();
-    if (pi.openUrlInSystemBrowser) {
-      try {
-        await pi.openUrlInSystemBrowser(url);
-        return;
-      } catch {
-        // "Failed to open URL", "No minimal requirements": fall back to a new tab.
-      }
-    }
-  }
-  window.open(url, "_blank", "noopener,noreferrer");
 }

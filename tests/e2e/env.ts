@@ -13,6 +13,8 @@ export const e2eEnv: Record<string, string> = {
   NEXT_DIST_DIR: ".next-e2e",
   NEXT_PUBLIC_PI_SDK_URL: `${emulatorUrl}/pi-sdk.js`,
   NEXT_PUBLIC_PI_SANDBOX: "false",
+  NEXT_PUBLIC_PI_OAUTH_AUTHORIZE_URL: `${emulatorUrl}/oauth/authorize`,
+  NEXT_PUBLIC_PI_OAUTH_CLIENT_ID: "emulator-oauth-client",
   PI_API_BASE_URL: `${emulatorUrl}/v2`,
   PI_API_KEY: "e2e-emulator-key",
   PI_EMULATOR_API_KEY: "e2e-emulator-key",

@@ -122,7 +122,7 @@ describe("ProductCard", () => {
 
   it.each([
     ["a cancel in the wallet", (c: PiPaymentCallbacks) => c.onCancel("pay-late"), "Payment cancelled. Nothing was charged."],
-    ["Pi's onError", (c: PiPaymentCallbacks) => c.onError(new Error("The wallet closed.")), "Payment failed: The wallet closed."],
+    ["Pi's onError", (c: PiPaymentCallbacks) => c.onError(new Error("The wallet closed.")), "Payment failed: Pi stopped this payment. If your wallet shows it as paid, it will appear in your orders."],
   ])("after %s, a late approve answer only refreshes the orders", async (_name, endFlow, message) => {
     let callbacks: PiPaymentCallbacks | undefined;
     const lateApproval = deferred<{ status: number; body: unknown }>();
@@ -203,7 +203,7 @@ describe("ProductCard", () => {
     await screen.findByText("Confirm the payment in your Pi wallet.");
     flows[0]?.onReadyForServerApproval("pay-old");
     flows[0]?.onError(new Error("The wallet closed."));
-    expect(await screen.findByText("Payment failed: The wallet closed.")).toBeTruthy();
+    expect(await screen.findByText("Payment failed: Pi stopped this payment. If your wallet shows it as paid, it will appear in your orders.")).toBeTruthy();
 
     fireEvent.click(buyButton());
     await vi.waitFor(() => expect(flows).toHaveLength(2));

@@ -2,15 +2,21 @@ import { cleanup, render } from "@testing-library/react";
 import type { ReactElement, ReactNode } from "react";
 import { SWRConfig } from "swr";
 import { vi } from "vitest";
+import { I18nProvider } from "@/components/i18n";
 import { SessionControl, SessionNotice, SessionProvider } from "@/components/session";
 import { setSessionToken } from "@/lib/client/api";
 import { forgetPiAuthentication } from "@/lib/client/pi-auth";
+import { en } from "@/lib/i18n/messages/en";
 import { configurePiSdk, markPiSdkScript } from "@/lib/pi/sdk";
 import type { PiAuthResult, PiSdk } from "@/lib/pi/sdk-types";
 
-/** Renders with a fresh SWR cache, so tests never share fetched data. */
+/** Renders in English with a fresh SWR cache, so tests never share fetched data. */
 export function renderWithSwr(ui: ReactElement) {
-  return render(<SWRConfig value={{ provider: () => new Map(), dedupingInterval: 0 }}>{ui}</SWRConfig>);
+  return render(
+    <I18nProvider locale="en" messages={en}>
+      <SWRConfig value={{ provider: () => new Map(), dedupingInterval: 0 }}>{ui}</SWRConfig>
+    </I18nProvider>,
+  );
 }
 
 /** The app's shell as the root layout mounts it: one session for the page, its account corner and its notice. */

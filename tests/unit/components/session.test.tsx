@@ -229,11 +229,11 @@ describe("Session", () => {
     installPi({ authenticate: piSignsIn("u1") });
     const calls = stubApi({
       "GET /api/auth/session": restored,
-      "POST /api/auth/signout": () => ({ status: 503, body: { error: { code: "unavailable", message: "The server is busy." } } }),
+      "POST /api/auth/signout": () => ({ status: 500, body: { error: { code: "internal_error", message: "Something went wrong on our side." } } }),
     });
     renderPanel();
     fireEvent.click(await screen.findByRole("button", { name: "Sign out" }));
-    await vi.waitFor(() => expect(screen.getByRole("alert").textContent).toBe("Could not sign out. The server is busy."));
+    await vi.waitFor(() => expect(screen.getByRole("alert").textContent).toBe("Could not sign out. Something went wrong on our side."));
     expect(screen.getByTestId("username").textContent).toBe("alice");
     expect(countOf(calls, "POST /api/auth/signout")).toBe(1);
   });

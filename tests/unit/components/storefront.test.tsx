@@ -5,7 +5,7 @@ import { Storefront } from "@/components/shop";
 import type { PiAuthResult } from "@/lib/pi/sdk-types";
 import { countOf, deferred, installPi, renderApp, resetPage, stubApi } from "./render";
 
-const products = [{ id: "coffee", name: "A coffee", description: "Thanks!", price: "1", delivers: { kind: "tip" } }] as const;
+const products = [{ id: "coffee", name: "A coffee for the team", description: "Say thanks with a small tip.", price: "1", delivers: { kind: "tip" } }] as const;
 const alice = { uid: "u1", username: "alice" };
 const reconciled = { status: 200, body: { orders: [] } };
 
@@ -83,11 +83,11 @@ describe("The shop page", () => {
     const calls = stubApi({
       "GET /api/auth/session": () => ({ status: 200, body: { user: alice } }),
       "GET /api/orders": () => ({ status: 200, body: { orders: [], owned: [] } }),
-      "POST /api/orders": () => ({ status: 201, body: { order: { id: "order-1", productId: "coffee", amount: 1, memo: "A coffee", status: "awaiting_payment" } } }),
+      "POST /api/orders": () => ({ status: 201, body: { order: { id: "order-1", productId: "coffee", amount: 1, memo: "A coffee for the team", status: "awaiting_payment" } } }),
       "POST /api/payments/reconcile": () => reconciled,
     });
     renderShop();
-    fireEvent.click(await screen.findByRole("button", { name: "Buy A coffee for 1 Pi" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Buy A coffee for the team for 1 Pi" }));
     expect(await screen.findByText("Connecting to Pi…")).toBeTruthy();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(createPayment).not.toHaveBeenCalled();

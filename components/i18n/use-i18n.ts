@@ -1,0 +1,22 @@
+"use client";
+
+import { createContext, useContext } from "react";
+import type { Locale } from "@/lib/i18n/locales";
+import type { Messages } from "@/lib/i18n/messages/en";
+import type { createFormatters, createTranslator } from "@/lib/i18n/translate";
+
+export type I18n = {
+  locale: Locale;
+  messages: Messages;
+  t: ReturnType<typeof createTranslator<Messages>>;
+  format: ReturnType<typeof createFormatters>;
+};
+
+export const I18nContext = createContext<I18n | null>(null);
+
+/** The Pioneer's language in client components: `t(key, params)` and locale-aware formatters. */
+export function useI18n(): I18n {
+  const i18n = useContext(I18nContext);
+  if (!i18n) throw new Error("useI18n() needs the <I18nProvider> of app/providers.tsx above it.");
+  return i18n;
+}

@@ -1,0 +1,54 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { errorText, useI18n } from "@/components/i18n";
+import { Button, Notice } from "@/components/ui";
+import { finishPiSignIn, type CallbackOutcome } from "@/lib/client/pi-sign-in";
+import { useSession } from "./use-session";
+
+type Shown = { step: "working" } | { step: "failed"; reason: Exclude<CallbackOutcome, { ok: true }>["reason"] } | { step: "refused"; error: unknown };
+
+/**
+ * /signin/callback: where Pi Sign-in comes back. The token is in the URL fragment, which only this
+ * page can read; the fragment leaves the address bar (and history) at once, the state is checked
+ * and spent, and the token goes to POST /api/auth/signin like Pi.authenticate's.
+ */
+export function SignInCallback() {
+  const { t } = useI18n();
+  const { signIn, signInWithToken, signingIn } = useSession();
+  const router = useRouter();
+  const [shown, setShown] = useState<Shown>({ step: "working" });
+  // Effects run twice in development: the fragment must be read (and its state spent) once.
+  const read = useRef(false);
+
+  useEffect(() => {
+    if (read.current) return;
+    read.current = true;
+    const hash = window.location.hash;
+    window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search);
+    void Promise.resolve(finishPiSignIn(hash)).then((outcome) => {
+      if (!outcome.ok) return setShown({ step: "failed", reason: outcome.reason });
+      return signInWithToken(outcome.accessToken).then(
+        () => router.replace(outcome.returnTo),
+        (error: unknown) => setShown({ step: "refused", error }),
+      );
+    });
+  }, [router, signInWithToken]);
+
+  if (shown.step === "working") return <p role="status">{t("signin.working")}</p>;
+  return (
+    <>
+      <Notice role="alert" tone="bad" boxed data-testid="signin-error">
+        {shown.step === "failed" ? t(`signin.failed.${shown.reason}`) : errorText(shown.error, t)}
+      </Notice>
+      <p className="actions">
+        <Button onClick={() => void signIn()} disabled={signingIn}>
+          {t("signin.retry")}
+        </Button>
+        <Link href="/">{t("pages.backToShop")}</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import { getPi } from "@/lib/pi/sdk";
+
+/** Puts `text` on the clipboard; false when the browser refuses (no permission, no secure context). */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export type ShareOutcome = "shared" | "dismissed" | "copied" | "failed";
+
+/**
+ * Shares the app the best way the host offers: Pi Browser's share sheet, else the Web Share API
+ * (phones and most desktop browsers), else the link on the clipboard.
+ */
+export async function shareApp(where: { piHost: boolean }, content: { title: string; message: string; url: string }): Promise<ShareOutcome> {
+  if (where.piHost) {
+    const pi = await getPi().catch(() => null);
+    if (pi?.openShareDialog) {
+      pi.openShareDialog(content.title, content.message);
+      return "shared";
+    }
+  }
+  if (typeof navigator.share === "function") {
+    try {
+      await navigator.share({ title: content.title, text: content.message, url: content.url });
+      return "shared";
+    } catch (error) {
+      // The Pioneer closed the sheet: nothing to say. Any other failure falls through to copying.
+      if (error instanceof DOMException && error.name === "AbortError") return "dismissed";
+    }
+  }
+  return (await copyText(content.url)) ? "copied" : "failed";
+}
