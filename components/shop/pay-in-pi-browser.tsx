@@ -14,7 +14,7 @@ export function PayInPiBrowser({ id }: { id: string }) {
   const [copied, setCopied] = useState<boolean | null>(null);
   const url = typeof window === "undefined" ? "" : window.location.origin;
   return (
-    <div className="card" data-testid="pay-in-pi-browser">
+    <div className="card pay-elsewhere" data-testid="pay-in-pi-browser">
       <p id={id}>
         {t("product.payInPiBrowser")} <span dir="ltr">{url}</span>
       </p>
