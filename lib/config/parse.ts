@@ -24,6 +24,10 @@ export const hints: Record<string, string> = {
   RATE_LIMIT_SIGNIN_PER_MINUTE: "Use a whole number (default 30; 0 turns the limit off).",
   RATE_LIMIT_API_PER_MINUTE: "Use a whole number (default 120; 0 turns the limit off).",
   TRUST_PROXY: 'Use "true" only behind a reverse proxy that sets X-Forwarded-For.',
+  PI_WALLET_SEED: "Copy the app wallet's secret seed (S…, 56 characters) from the Pi Developer Portal into the server's environment only; see docs/PAYOUTS.md.",
+  PAYOUTS_ENABLED: 'Use "true" to switch app-to-user payouts on (with PI_WALLET_SEED), "false" (the default) to keep them off.',
+  PAYOUTS_MAINNET: 'Use "true" only once payouts work on Testnet: a Mainnet app pays out only with it.',
+  PI_HORIZON_URL: "Use https://api.testnet.minepi.com (Testnet) or https://api.mainnet.minepi.com (Mainnet), or the emulator's http://127.0.0.1:<port>/horizon.",
   NEXT_PUBLIC_APP_NAME: "Use 1 to 40 characters; Pi's listing rules refuse a name that starts with \"Pi\".",
 };
 
