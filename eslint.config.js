@@ -7,7 +7,7 @@ const noEmulator = {
   message: "Production code never imports the emulator.",
 };
 const noServerModules = {
-  regex: "^@/lib/(db|auth|payments|http)(/.*)?$|^@/lib/shop(/(?!types$).*)?$|^@/lib/pi/platform-api$|^@/lib/config/server$|^@/lib/(jobs|limits|log|diagnostics)(/.*)?$",
+  regex: "^@/lib/(db|auth|payments|http)(/.*)?$|^@/lib/shop(/(?!types$).*)?$|^@/lib/pi/platform-api$|^@/lib/config/server$|^@/lib/(jobs|limits|log|diagnostics|payouts|ads)(/.*)?$",
   message: "Client code must not import server modules: share types through lib/contract or lib/shop/types.",
 };
 const noDomain = {
