@@ -16,6 +16,8 @@ function describeOwned(item: OwnedItem): { text: string; pill: string | null } {
       return { text: `${item.quantity} owned`, pill: null };
     case "tip":
       return { text: `${item.quantity} given. Thank you!`, pill: null };
+    case "reward":
+      return { text: `${item.quantity} so far, from watching ads`, pill: null };
   }
 }
 
