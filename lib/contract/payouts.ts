@@ -1,5 +1,7 @@
 /** Payouts (app-to-user payments) and rewarded ads, as our API shows them. */
 
+import type { Check } from "./diagnostics";
+
 /**
  * A payout's life: `queued` → `created` (Pi has the payment) → `signed` (envelope stored) →
  * `submitted` → `on_chain` → `completed` (Pi closed it). Exits: `needs_consent` (the Pioneer must
@@ -32,6 +34,15 @@ export type PayoutItem = {
 
 /** A paid order on the diagnostics page, with its refund if one was asked for. */
 export type RefundableOrder = { orderId: string; memo: string; amount: string; paidAt: string; refund: PayoutRef | null };
+
+/** The payouts card of /debug: the settings, Pi's and the wallet's state, the payouts, and paid orders to refund. */
+export type PayoutDiagnostics = {
+  checks: Check[];
+  /** Every payout not yet settled (waiting, needing consent, failed), then the latest settled ones. */
+  payouts: PayoutItem[];
+  /** The newest paid orders, with their refund if one was asked for. */
+  paidOrders: RefundableOrder[];
+};
 
 /** The answer to POST /api/ads/rewards: `pending` while Pi's ad network has not answered yet. */
 export type AdRewardView = { adId: string; status: "pending" | "granted" };
