@@ -40,7 +40,7 @@ export default tseslint.config(
   },
   {
     // Client modules: nothing that holds the API key, the database or sessions, not even for a type.
-    files: ["components/**", "app/providers.tsx", "lib/client/**", "lib/pi/sdk.ts"],
+    files: ["components/**", "app/providers.tsx", "lib/client/**", "lib/pi/sdk.ts", "lib/pi/ads.ts"],
     rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [noEmulator, noServerModules] }] },
   },
   {

@@ -12,12 +12,24 @@ export type PiPaymentCallbacks = {
   onError: (error: Error, payment?: PiSdkPayment) => void;
 };
 
+export type PiAdType = "interstitial" | "rewarded";
+
+/** Pi.Ads (Pi Browser with the ad network). `isAdReady` answers a bare boolean in some SDK versions and `{ready}` in others. */
+export type PiAds = {
+  isAdReady(type: PiAdType): Promise<boolean | { type?: PiAdType; ready?: boolean }>;
+  requestAd(type: PiAdType): Promise<{ type?: PiAdType; result: string }>;
+  showAd(type: PiAdType): Promise<{ type?: PiAdType; result: string; adId?: string }>;
+};
+
 export type PiSdk = {
   init(config: { version: "2.0"; sandbox?: boolean }): Promise<void> | void;
   authenticate(scopes: string[], onIncompletePaymentFound: (payment: PiSdkPayment) => void): Promise<PiAuthResult>;
   createPayment(data: { amount: number; memo: string; metadata: Record<string, unknown> }, callbacks: PiPaymentCallbacks): void;
   /** Pi Browser only: opens a link outside the app, in the phone's own browser. */
   openUrlInSystemBrowser?(url: string): Promise<void>;
+  /** What the host supports, e.g. "ad_network"; absent in older SDKs. */
+  nativeFeaturesList?(): Promise<string[]>;
+  Ads?: PiAds;
 };
 
 declare global {
