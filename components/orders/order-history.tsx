@@ -3,6 +3,7 @@
 import { Card, Notice, StatusPill } from "@/components/ui";
 import type { OrderView } from "@/lib/contract";
 import { describeOrder } from "./describe-order";
+import { RefundLine } from "./refund-line";
 import { useOrders } from "./use-orders";
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
@@ -24,6 +25,7 @@ function OrderRow({ order, now }: { order: OrderView; now: Date }) {
         </time>
       </div>
       {detail ? <p className="order-detail">{detail}</p> : null}
+      {order.refund ? <RefundLine refund={order.refund} /> : null}
     </li>
   );
 }
