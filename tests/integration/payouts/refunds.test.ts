@@ -2,6 +2,7 @@
 // Refunds as an admin asks for them and a Pioneer sees them: only a paid order, only its amount,
 // only to its payer, once; paid by the scheduled run, never by the request.
 import { afterEach, beforeEach, expect, it } from "vitest";
+import { POST as refundsPOST } from "@/app/api/admin/refunds/route";
 import { GET as cronGET } from "@/app/api/cron/reconcile/route";
 import { resetEnv } from "@/lib/config/server";
 import { payActionReward } from "@/lib/shop";
@@ -96,6 +97,19 @@ describeEachEngine("refunds", ({ engine }) => {
     const payouts = await w.piPayouts();
     expect(payouts.map((p) => [p.user_uid, p.amount])).toEqual([[erin.uid, 1]]);
     expect(await w.chainPaymentsTo(await w.walletOf(frank.uid))).toEqual([]);
+  });
+
+  it("takes no amount or recipient from the request: a body naming them still pays the order's amount to its payer", async () => {
+    const [admin, ivan, judy] = [await w.admin(), await w.pioneer("refund-ivan"), await w.pioneer("refund-judy")];
+    const order = await w.paidOrder(ivan, "coffee");
+    await w.paidOrder(judy, "coffee");
+    const judyWallet = await w.walletOf(judy.uid);
+    const body = { orderId: order.id, amount: "1000", uid: judy.uid, to: judyWallet, recipient: judyWallet };
+    expect((await call(refundsPOST, "POST", "/api/admin/refunds", { token: admin.sessionToken, body })).status).toBe(202);
+    await runPayouts();
+    expect((await w.piPayouts()).map((p) => [p.user_uid, p.amount])).toEqual([[ivan.uid, 1]]);
+    expect(await w.chainPaymentsTo(judyWallet)).toEqual([]);
+    expect((await w.chainPaymentsTo(await w.walletOf(ivan.uid)))[0]?.payments).toEqual([{ from: testWallet.publicKey, to: await w.walletOf(ivan.uid), amount: "1.0000000" }]);
   });
 
   it("refuses while payouts are off, and queues nothing", async () => {
