@@ -8,7 +8,9 @@ import { useAds, type AdOutcome } from "./use-ads";
 const text = {
   heading: "Rewards",
   intro: (cap: number) => `Watch a short ad and earn a reward, up to ${cap} a day.`,
-  watch: "Watch an ad for a reward",
+  // Buttons do not wrap: the visible label stays short enough for 320 px at 200 % text; the name says the rest.
+  watch: "Watch an ad",
+  watchName: "Watch an ad for a reward",
   showing: "Showing the ad…",
   granted: "Reward earned! It's in What you own.",
   pending: "Thanks for watching. Your reward is being confirmed and shows up shortly.",
@@ -37,7 +39,7 @@ export function RewardedAd({ dailyCap }: { dailyCap: number }) {
     <Card aria-labelledby="rewards-heading">
       <h2 id="rewards-heading">{text.heading}</h2>
       <p className="muted">{text.intro(dailyCap)}</p>
-      <Button onClick={() => void run()} disabled={busy}>
+      <Button onClick={() => void run()} disabled={busy} aria-label={text.watchName}>
         {busy ? text.showing : text.watch}
       </Button>
       <Notice role="status" tone={outcome ? tones[outcome.kind] : "neutral"} data-testid="ad-reward-status">

@@ -13,7 +13,9 @@ const text = {
   on_its_way: (amount: number) => `Refund of ${amount} π on its way`,
   needs_consent: (amount: number) => `Refund of ${amount} π waiting: allow payouts to your Pi wallet to receive it.`,
   failed: (amount: number) => `Refund of ${amount} π did not go through. We are looking into it.`,
-  allow: "Allow payouts to my wallet",
+  // Buttons do not wrap: the visible label stays short enough for 320 px at 200 % text; the name says the rest.
+  allow: "Allow payouts",
+  allowName: "Allow payouts to my wallet",
   asking: "Asking Pi…",
   allowed: "Thank you. Your refund goes out with the next payout run.",
   piFailed: "Pi did not finish. Try again.",
@@ -53,7 +55,7 @@ export function RefundLine({ refund }: { refund: RefundView }) {
       ) : null}
       {refund.status === "needs_consent" ? (
         <>
-          <Button variant="secondary" onClick={() => void allow()} disabled={asking}>
+          <Button variant="secondary" onClick={() => void allow()} disabled={asking} aria-label={text.allowName}>
             {asking ? text.asking : text.allow}
           </Button>
           <Notice role="status">{message}</Notice>
