@@ -9,9 +9,9 @@ const text = {
   heading: "Rewards",
   intro: (cap: number) => `Watch a short ad and earn a reward, up to ${cap} a day.`,
   // Buttons do not wrap: the visible label stays short enough for 320 px at 200 % text; the name says the rest.
-  watch: "Watch an ad",
+  watch: "Watch ad",
   watchName: "Watch an ad for a reward",
-  showing: "Showing the ad…",
+  showing: "Playing…",
   granted: "Reward earned! It's in What you own.",
   pending: "Thanks for watching. Your reward is being confirmed and shows up shortly.",
 };

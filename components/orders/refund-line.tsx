@@ -14,9 +14,9 @@ const text = {
   needs_consent: (amount: number) => `Refund of ${amount} π waiting: allow payouts to your Pi wallet to receive it.`,
   failed: (amount: number) => `Refund of ${amount} π did not go through. We are looking into it.`,
   // Buttons do not wrap: the visible label stays short enough for 320 px at 200 % text; the name says the rest.
-  allow: "Allow payouts",
+  allow: "Allow",
   allowName: "Allow payouts to my wallet",
-  asking: "Asking Pi…",
+  asking: "Waiting…",
   allowed: "Thank you. Your refund goes out with the next payout run.",
   piFailed: "Pi did not finish. Try again.",
   declined: "Payouts to your wallet were not allowed. Tap the button to try again.",
