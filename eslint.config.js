@@ -7,7 +7,7 @@ const noEmulator = {
   message: "Production code never imports the emulator.",
 };
 const noServerModules = {
-  regex: "^@/lib/(db|auth|payments|http)(/.*)?$|^@/lib/shop(/(?!types$).*)?$|^@/lib/pi/platform-api$|^@/lib/config/server$|^@/lib/(jobs|limits|log|diagnostics)(/.*)?$",
+  regex: "^@/lib/(db|auth|payments|http)(/.*)?$|^@/lib/shop(/(?!types$).*)?$|^@/lib/pi/platform-api$|^@/lib/config/server$|^@/lib/(jobs|limits|log|diagnostics|payouts|ads)(/.*)?$",
   message: "Client code must not import server modules: share types through lib/contract or lib/shop/types.",
 };
 const noDomain = {
@@ -40,7 +40,7 @@ export default tseslint.config(
   },
   {
     // Client modules: nothing that holds the API key, the database or sessions, not even for a type.
-    files: ["components/**", "app/providers.tsx", "lib/client/**", "lib/pi/sdk.ts"],
+    files: ["components/**", "app/providers.tsx", "lib/client/**", "lib/pi/sdk.ts", "lib/pi/ads.ts"],
     rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [noEmulator, noServerModules] }] },
   },
   {

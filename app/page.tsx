@@ -1,10 +1,11 @@
 import Link from "next/link";
+import { RewardedAd } from "@/components/ads";
 import { OwnedList } from "@/components/orders";
 import { ShareButton } from "@/components/pi";
 import { Storefront } from "@/components/shop";
 import { PageTitle } from "@/components/ui";
 import { getI18n } from "@/lib/i18n/server";
-import { catalog } from "@/lib/shop";
+import { catalog, dailyRewardCap } from "@/lib/shop";
 import { site } from "@/lib/shop/site";
 
 export default async function HomePage() {
@@ -14,6 +15,7 @@ export default async function HomePage() {
       <PageTitle>{site.name}</PageTitle>
       <p className="muted">{t("site.description")}</p>
       <Storefront products={catalog} />
+      <RewardedAd dailyCap={dailyRewardCap} />
       <OwnedList />
       <p className="actions">
         <Link href="/orders">{t("home.allOrders")}</Link>

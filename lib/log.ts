@@ -16,6 +16,8 @@ const allowedKeys = new Set([
   ...["route", "method", "status", "outcome", "ms", "orderId", "paymentId", "txid", "error", "cause", "kind", "code", "piStatus", "reason"],
   // A reconciler run's counts.
   ...["trigger", "examined", "paid", "cancelled", "expired", "needsReview", "failed", "sessionsDeleted", "rateLimitsDeleted"],
+  // Payouts and rewarded ads (ids and states only: never an amount's owner or a wallet seed).
+  ...["payoutId", "from", "to", "adId", "payoutsCompleted", "payoutsNeedConsent", "payoutsFailed", "payoutsWaiting", "adRewardsGranted", "adRewardsRevoked", "adRewardsRefused"],
 ]);
 
 const maxLength = 500;

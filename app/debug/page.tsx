@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { AttentionList, BrowserChecks, CheckList, RunReconciler } from "@/components/diagnostics";
+import { AttentionList, BrowserChecks, CheckList, PayoutsCard, RunReconciler } from "@/components/diagnostics";
 import { Card, PageTitle } from "@/components/ui";
 import { isAdmin, pageViewer } from "@/lib/auth";
 import { publicEnv } from "@/lib/config/public";
@@ -32,6 +32,7 @@ export default async function DebugPage() {
       <AttentionList id="needs-review" title="Orders to review" empty="No order needs review." items={report.needsReview} />
       <AttentionList id="stale-orders" title="Unsettled for over 10 minutes" empty="No order has waited that long." items={report.stale} />
       <AttentionList id="payment-reviews" title="Payments without a matching order" empty="None." items={report.reviews} />
+      <PayoutsCard report={report.payouts} />
       <Card aria-labelledby="reconciler-heading">
         <h2 id="reconciler-heading">Reconciler</h2>
         <RunReconciler />

@@ -5,6 +5,7 @@ import { productText } from "@/components/shop/product-text";
 import { Card, Notice, StatusPill } from "@/components/ui";
 import type { OrderView } from "@/lib/contract";
 import { describeOrder } from "./describe-order";
+import { RefundLine } from "./refund-line";
 import { useOrders } from "./use-orders";
 
 function OrderRow({ order, now }: { order: OrderView; now: Date }) {
@@ -23,6 +24,7 @@ function OrderRow({ order, now }: { order: OrderView; now: Date }) {
         </time>
       </div>
       {detail ? <p className="order-detail">{detail}</p> : null}
+      {order.refund ? <RefundLine refund={order.refund} /> : null}
     </li>
   );
 }

@@ -16,6 +16,8 @@ function describeOwned(item: OwnedItem, { t, format }: I18n): { text: string; pi
       return { text: t("owned.items", { count: item.quantity }), pill: null };
     case "tip":
       return { text: t("owned.tips", { count: item.quantity }), pill: null };
+    case "reward":
+      return { text: t("owned.rewards", { count: item.quantity }), pill: null };
   }
 }
 

@@ -381,6 +381,25 @@
     ui.focusFirstButton();
   }
 
+  /**
+   * The fake rewarded ad: a sheet named "Rewarded ad" standing in for Pi's video. Resolves true when the
+   * Pioneer presses "Watch to the end", false on "Close the ad" or Escape (no reward, as in Pi Browser).
+   * @returns {Promise<boolean>}
+   */
+  function watchFakeAd() {
+    return new Promise((resolve) => {
+      const finish = (/** @type {boolean} */ watched) => {
+        ui.close();
+        resolve(watched);
+      };
+      const ui = openSheet("Rewarded ad", "ad", () => finish(false));
+      const actions = el("div", "pi-emu-actions");
+      actions.append(button("Watch to the end", "primary", () => finish(true)), button("Close the ad", "secondary", () => finish(false)));
+      ui.sheet.append(el("p", "pi-emu-text", "A fake ad: Pi Browser plays a video here."), actions);
+      ui.focusFirstButton();
+    });
+  }
+
   // ---------------------------------------------------------------- authentication
 
   /**
@@ -742,6 +761,7 @@
         const adType = await checkAdType(type);
         if (adType !== "rewarded") return { type: adType, result: "AD_CLOSED" };
         if (!state.auth) return { type: adType, result: "USER_UNAUTHENTICATED" };
+        if (!(await watchFakeAd())) return { type: adType, result: "AD_CLOSED" };
         const data = await callEmulator("/wallet/rewarded-ads", { method: "POST", token: state.auth.accessToken });
         const adId = isObject(data) && typeof data.adId === "string" ? data.adId : "";
         return { type: adType, result: "AD_REWARDED", adId };

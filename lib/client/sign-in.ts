@@ -1,5 +1,5 @@
 import type { Pioneer } from "@/lib/contract";
-import { isFramed } from "@/lib/pi/sdk";
+import { authenticateWithPi, isFramed } from "@/lib/pi/sdk";
 import { api, setSessionToken } from "./api";
 import { authenticatePage, forgetPiAuthentication } from "./pi-auth";
 
@@ -61,6 +61,17 @@ export async function signInWithPi(): Promise<SignedIn> {
     forgetPiAuthentication();
     throw error;
   }
+}
+
+/**
+ * Asks Pi again with the wallet_address scope (Pi shows its consent sheet), then opens a session from
+ * the new token, so the next payout run may pay the Pioneer. Offered only to a Pioneer whose payout
+ * waits for this consent, which exists only while payouts are on: sign-in never asks for it.
+ */
+export async function allowWalletPayouts(): Promise<SignedIn> {
+  // Pi reported unfinished payments at the page's first authenticate; nothing to do with them here.
+  const { accessToken } = await authenticateWithPi(() => undefined, ["wallet_address"]);
+  return openSession(accessToken);
 }
 
 /**

@@ -26,6 +26,10 @@ export const hints: Record<string, string> = {
   TRUST_PROXY: 'Use "true" only behind a reverse proxy that sets X-Forwarded-For.',
   NEXT_PUBLIC_PI_OAUTH_CLIENT_ID: "Copy the client id the Developer Portal shows once Pi Sign-in is enabled, or leave it unset.",
   NEXT_PUBLIC_PI_OAUTH_AUTHORIZE_URL: "Use https://accounts.pinet.com/oauth/authorize (the default) or the emulator's /oauth/authorize.",
+  PI_WALLET_SEED: "Copy the app wallet's secret seed (S…, 56 characters) from the Pi Developer Portal into the server's environment only; see docs/PAYOUTS.md.",
+  PAYOUTS_ENABLED: 'Use "true" to switch app-to-user payouts on (with PI_WALLET_SEED), "false" (the default) to keep them off.',
+  PAYOUTS_MAINNET: 'Use "true" only once payouts work on Testnet: a Mainnet app pays out only with it.',
+  PI_HORIZON_URL: "Use https://api.testnet.minepi.com (Testnet) or https://api.mainnet.minepi.com (Mainnet), or the emulator's http://127.0.0.1:<port>/horizon.",
   NEXT_PUBLIC_APP_NAME: "Use 1 to 40 characters; Pi's listing rules refuse a name that starts with \"Pi\".",
 };
 

@@ -79,26 +79,60 @@ export const getSiteEnv = memo(() => {
   return { validationKey: env.PI_VALIDATION_KEY?.trim(), cronSecret: env.CRON_SECRET, adminUids };
 });
 
+/** Pi's Horizon (its blockchain API) for each network. */
+export const defaultHorizonUrls: Record<(typeof piNetworks)[number], string> = {
+  "Pi Testnet": "https://api.testnet.minepi.com",
+  "Pi Network": "https://api.mainnet.minepi.com",
+};
+
+/** Why payouts are off, when they are (the diagnostics page says how to fix each). */
+export type PayoutsOffReason = "switched_off" | "no_seed" | "mainnet_not_allowed";
+
+/**
+ * App-to-user payouts: off unless PAYOUTS_ENABLED=true and PI_WALLET_SEED are both set, and on
+ * Mainnet also PAYOUTS_MAINNET=true. The seed can drain the app wallet: it is read here only.
+ */
+export const getPayoutsEnv = memo(() => {
+  const env = parse({
+    PI_WALLET_SEED: z.preprocess(blankAsMissing, z.string().trim().regex(/^S[A-Z2-7]{55}$/, "is not a wallet secret seed (56 characters starting with S)").optional()),
+    PAYOUTS_ENABLED: booleanFlag,
+    PAYOUTS_MAINNET: booleanFlag,
+    PI_NETWORK: z.preprocess(blankAsMissing, z.enum(piNetworks).default("Pi Testnet")),
+    PI_HORIZON_URL: z.preprocess(blankAsMissing, httpUrl.optional()),
+    PI_ALLOW_LOCAL_API: booleanFlag,
+  });
+  const horizonUrl = (env.PI_HORIZON_URL ?? defaultHorizonUrls[env.PI_NETWORK]).replace(/\/+$/, "");
+  const problem = remoteUrlProblem(horizonUrl, env.PI_ALLOW_LOCAL_API, process.env.NODE_ENV === "production", "PI_HORIZON_URL");
+  if (problem) throw new EnvError(`Invalid configuration:\n- PI_HORIZON_URL: ${problem}`);
+  const off: PayoutsOffReason | null = !env.PAYOUTS_ENABLED ? "switched_off" : !env.PI_WALLET_SEED ? "no_seed" : env.PI_NETWORK === "Pi Network" && !env.PAYOUTS_MAINNET ? "mainnet_not_allowed" : null;
+  return { enabled: off === null, off, seed: off === null ? env.PI_WALLET_SEED : undefined, network: env.PI_NETWORK, horizonUrl };
+});
+
 /** Configured secrets, which lib/log.ts redacts wherever they appear; very short values would redact noise. */
 export function secretValues(): string[] {
-  const names = ["PI_API_KEY", "SESSION_SECRET", "CRON_SECRET", "PI_EMULATOR_API_KEY", "DATABASE_URL"];
+  const names = ["PI_API_KEY", "SESSION_SECRET", "CRON_SECRET", "PI_EMULATOR_API_KEY", "DATABASE_URL", "PI_WALLET_SEED"];
   return names.map((name) => process.env[name]).filter((value): value is string => typeof value === "string" && value.length >= 8);
 }
 
 /** Clears cached values; tests use it after changing process.env. */
 export function resetEnv() {
-  for (const get of [getPiEnv, getAuthEnv, getDbEnv, getSiteEnv, getPaymentsEnv, getLimitsEnv]) get.reset();
+  for (const get of [getPiEnv, getAuthEnv, getDbEnv, getSiteEnv, getPaymentsEnv, getLimitsEnv, getPayoutsEnv]) get.reset();
 }
 
-// A production server pointed at a loopback Pi API is almost always a misconfigured deployment, and
-// the server key must never travel in clear text to anything but this machine.
+// A production server pointed at a loopback Pi API (or Horizon) is almost always a misconfigured
+// deployment, and the server key must never travel in clear text to anything but this machine.
+function remoteUrlProblem(url: string, allowLocal: boolean, production: boolean, setting: "PI_API_BASE_URL" | "PI_HORIZON_URL"): string | undefined {
+  if (new URL(url).protocol !== "https:" && !isLoopbackUrl(url)) {
+    return `${url} must use https (only a local emulator may use http). ${hints[setting]}`;
+  }
+  if (production && isLoopbackUrl(url) && !allowLocal) {
+    const real = setting === "PI_API_BASE_URL" ? "https://api.minepi.com/v2" : "Pi's Horizon (unset it for the default)";
+    return `${url} is a local address, which production refuses. Set ${setting} to ${real}, or set PI_ALLOW_LOCAL_API=true to test a production build against the emulator.`;
+  }
+}
+
 function apiBaseUrlProblem(apiBaseUrl: string, allowLocal: boolean, production: boolean): string | undefined {
-  if (new URL(apiBaseUrl).protocol !== "https:" && !isLoopbackUrl(apiBaseUrl)) {
-    return `${apiBaseUrl} must use https (only a local emulator may use http). ${hints.PI_API_BASE_URL}`;
-  }
-  if (production && isLoopbackUrl(apiBaseUrl) && !allowLocal) {
-    return `${apiBaseUrl} is a local address, which production refuses. Set PI_API_BASE_URL to https://api.minepi.com/v2, or set PI_ALLOW_LOCAL_API=true to test a production build against the emulator.`;
-  }
+  return remoteUrlProblem(apiBaseUrl, allowLocal, production, "PI_API_BASE_URL");
 }
 
 function assertApiAllowed(apiBaseUrl: string, allowLocal: boolean) {
@@ -136,6 +170,13 @@ export function startupProblems(env: Record<string, string | undefined>): Startu
   const base = value("PI_API_BASE_URL") ?? "https://api.minepi.com/v2";
   const baseProblem = URL.canParse(base) ? apiBaseUrlProblem(base, value("PI_ALLOW_LOCAL_API") === "true", true) : `must be an http(s) URL. ${hints.PI_API_BASE_URL}`;
   if (baseProblem) refuse("PI_API_BASE_URL", baseProblem);
+
+  // The signed payouts go to Horizon: only checked when payouts are switched on.
+  const horizon = value("PI_HORIZON_URL");
+  if (value("PAYOUTS_ENABLED") === "true" && horizon) {
+    const horizonProblem = URL.canParse(horizon) ? remoteUrlProblem(horizon, value("PI_ALLOW_LOCAL_API") === "true", true, "PI_HORIZON_URL") : `must be an http(s) URL. ${hints.PI_HORIZON_URL}`;
+    if (horizonProblem) refuse("PI_HORIZON_URL", horizonProblem);
+  }
   return problems;
 }
 

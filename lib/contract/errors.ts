@@ -33,6 +33,15 @@ export const errorCodes = [
   "payment_not_bound",
   "transaction_missing",
   "txid_mismatch",
+  // Refunds and payouts
+  "order_not_refundable",
+  "payouts_disabled",
+  // Rewarded ads
+  "ad_not_found",
+  "ad_already_claimed",
+  "ad_not_rewarded",
+  "ad_reward_expired",
+  "reward_limit_reached",
   // Our side or Pi's
   "pi_unavailable",
   "pi_rejected",

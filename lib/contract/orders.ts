@@ -1,5 +1,7 @@
 /** Orders as our API shows them to the browser. */
 
+import type { RefundView } from "./payouts";
+
 /**
  * `expired`: never paid in time, nothing charged. `needs_review`: something about the payment did
  * not add up (Pi has no such payment, another network, another amount); a person looks at it.
@@ -18,6 +20,8 @@ export type OrderView = {
   createdAt: string;
   /** When an unsettled order stops waiting for the Pioneer (ISO time); null once settled. */
   expiresAt: string | null;
+  /** The refund of a paid order, or null when there is none (GET /api/orders fills it in; other answers carry null). */
+  refund: RefundView | null;
 };
 
 /** The answer to POST /api/payments/incomplete. */

@@ -102,6 +102,95 @@ export const reconcileRuns = pgTable("reconcile_runs", {
   counts: jsonb("counts").$type<Record<string, number>>().notNull(),
 });
 
+export const payoutStatuses = ["queued", "created", "signed", "submitted", "on_chain", "completed", "needs_consent", "cancelled", "failed"] as const;
+export type PayoutStatus = (typeof payoutStatuses)[number];
+
+/**
+ * App-to-user payouts. A business key (e.g. "refund:<order id>"), a Pi payment and a transaction
+ * can each belong to one payout only. The signed envelope, its hash and its time bound are stored
+ * before it is submitted, so an unclear submission is settled by that hash, never by a new one.
+ */
+export const payouts = pgTable(
+  "payouts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    businessKey: text("business_key").notNull().unique(),
+    userUid: text("user_uid")
+      .notNull()
+      .references(() => users.uid),
+    amount: numeric("amount", { precision: 20, scale: 7 }).notNull(),
+    memo: text("memo").notNull(),
+    status: text("status", { enum: payoutStatuses }).notNull().default("queued"),
+    piPaymentId: text("pi_payment_id").unique(),
+    // The Pioneer's wallet, from Pi's record of the payment.
+    toAddress: text("to_address"),
+    // The hash of the current signed envelope, computed before submitting: the transaction's id on chain.
+    txid: text("txid").unique(),
+    envelopeXdr: text("envelope_xdr"),
+    // The envelope's upper time bound: past it (and unknown on chain) it can never be applied.
+    validUntil: timestamp("valid_until", { withTimezone: true }),
+    // How many envelopes were built (a new one only after the previous one can no longer apply).
+    envelopes: integer("envelopes").notNull().default(0),
+    // Why the payout waits or failed: a Pi or Horizon code, or ours (insufficient_balance…).
+    lastError: text("last_error"),
+    retryAfter: timestamp("retry_after", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("payouts_user_uid_idx").on(t.userUid),
+    index("payouts_open_idx")
+      .on(t.createdAt)
+      .where(sql`${t.status} not in ('completed', 'cancelled', 'failed')`),
+    check("payouts_status_check", sql`${t.status} in ('queued', 'created', 'signed', 'submitted', 'on_chain', 'completed', 'needs_consent', 'cancelled', 'failed')`),
+    check("payouts_amount_positive", sql`${t.amount} > 0`),
+  ],
+);
+
+/**
+ * One row per app wallet: the lease that lets one payout worker at a time use it (a row, not a
+ * transaction-held lock: PGlite has one connection, and the worker waits on Pi and Horizon), and
+ * whether Pi lets the app pay out at all yet.
+ */
+export const payoutWallets = pgTable("payout_wallets", {
+  publicKey: text("public_key").primaryKey(),
+  leaseHolder: text("lease_holder"),
+  leaseUntil: timestamp("lease_until", { withTimezone: true }),
+  // Pi answered feature_not_available: no new payout is created with Pi before unavailableUntil.
+  unavailableSince: timestamp("unavailable_since", { withTimezone: true }),
+  unavailableUntil: timestamp("unavailable_until", { withTimezone: true }),
+});
+
+export const adRewardStatuses = ["pending", "granted", "revoked", "refused"] as const;
+export type AdRewardStatus = (typeof adRewardStatuses)[number];
+
+/** Rewarded ads claimed by Pioneers: each ad id once, granted only on Pi's ad network's word. */
+export const adRewards = pgTable(
+  "ad_rewards",
+  {
+    adId: text("ad_id").primaryKey(),
+    userUid: text("user_uid")
+      .notNull()
+      .references(() => users.uid, { onDelete: "cascade" }),
+    status: text("status", { enum: adRewardStatuses }).notNull(),
+    claimedAt: timestamp("claimed_at", { withTimezone: true }).notNull(),
+    // Pi's mediator_granted_at.
+    grantedAt: timestamp("granted_at", { withTimezone: true }),
+    // When the reconciler last asked Pi about it.
+    checkedAt: timestamp("checked_at", { withTimezone: true }),
+    reason: text("reason"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("ad_rewards_user_claimed_idx").on(t.userUid, t.claimedAt),
+    check("ad_rewards_status_check", sql`${t.status} in ('pending', 'granted', 'revoked', 'refused')`),
+  ],
+);
+
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type Order = typeof orders.$inferSelect;
+export type Payout = typeof payouts.$inferSelect;
+export type PayoutWallet = typeof payoutWallets.$inferSelect;
+export type AdReward = typeof adRewards.$inferSelect;

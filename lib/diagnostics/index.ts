@@ -5,11 +5,12 @@ import { getDbHandle } from "@/lib/db";
 import { migrationsInRepository } from "@/lib/db/migrate";
 import { listOrdersNeedingAttention, listPaymentReviews, newestBoundOrders } from "@/lib/db/repositories/orders";
 import { lastReconcileRun } from "@/lib/db/repositories/reconcile-runs";
-import type { AttentionItem, Check } from "@/lib/contract";
+import type { AttentionItem, Check, PayoutDiagnostics } from "@/lib/contract";
 import type { Order } from "@/lib/db/schema";
 import { PiApiError } from "@/lib/pi/errors";
 import { piApi } from "@/lib/pi/platform-api";
 import { configurationCheck, databaseCheck, keyNetworkCheck, networkCheck, reconcilerCheck, serverKeyCheck, validationKeyCheck, type KeyProbe } from "./checks";
+import { collectPayoutReport } from "./payouts";
 
 export type DiagnosticsReport = {
   checks: Check[];
@@ -19,6 +20,7 @@ export type DiagnosticsReport = {
   stale: AttentionItem[];
   /** Payments resolved without a matching order, for a person to look at. */
   reviews: AttentionItem[];
+  payouts: PayoutDiagnostics;
 };
 
 /** Unsettled orders younger than this are normal: a Pioneer may be paying right now. */
@@ -60,7 +62,7 @@ export async function collectDiagnostics(now = new Date()): Promise<DiagnosticsR
   const { validationKey, cronSecret } = getSiteEnv();
   const handle = await getDbHandle();
   const { db } = handle;
-  const [probe, newest, applied, inRepository, lastRun, attention, stale, reviews] = await Promise.all([
+  const [probe, newest, applied, inRepository, lastRun, attention, stale, reviews, payouts] = await Promise.all([
     probeKey(),
     newestBoundOrders(db, 3),
     handle.migrate().then((result) => result.total),
@@ -69,6 +71,7 @@ export async function collectDiagnostics(now = new Date()): Promise<DiagnosticsR
     listOrdersNeedingAttention(db, ["needs_review"], now),
     listOrdersNeedingAttention(db, ["awaiting_payment", "approved"], new Date(now.getTime() - staleAfterMs)),
     listPaymentReviews(db),
+    collectPayoutReport(db),
   ]);
   const checks = [
     configurationCheck(startupProblems({ ...process.env, NODE_ENV: "production" }), production),
@@ -92,5 +95,6 @@ export async function collectDiagnostics(now = new Date()): Promise<DiagnosticsR
       at: review.createdAt.toISOString(),
       reason: review.reason,
     })),
+    payouts,
   };
 }

@@ -2,10 +2,12 @@ import "server-only";
 import { AppError, type OrderView } from "@/lib/contract";
 import { getDb } from "@/lib/db";
 import { expireUnpaidOrdersBeyond, insertOrder, listOrdersOf } from "@/lib/db/repositories/orders";
+import { listRefundsOf } from "@/lib/db/repositories/payouts";
 import type { Order } from "@/lib/db/schema";
 import { getPaymentsEnv } from "@/lib/config/server";
 import { annotate } from "@/lib/log";
 import { normalizeAmount } from "@/lib/pi/amount";
+import { refundKey, toRefundView } from "@/lib/payouts/views";
 import { findProduct, memoFor } from "@/lib/shop";
 import { abandonedAfterMs } from "./sweep-rules";
 
@@ -31,6 +33,7 @@ export function toOrderView(order: Order): OrderView {
     txid: order.txid,
     createdAt: order.createdAt.toISOString(),
     expiresAt: expiresAt(order),
+    refund: null,
   };
 }
 
@@ -45,7 +48,10 @@ export async function createOrder(userUid: string, productId: string): Promise<O
   return toOrderView(order);
 }
 
-/** The caller's own orders, newest first. */
+/** The caller's own orders, newest first, each with its refund if one was asked for. */
 export async function listOrders(userUid: string): Promise<OrderView[]> {
-  return (await listOrdersOf(await getDb(), userUid)).map(toOrderView);
+  const db = await getDb();
+  const [rows, refunds] = await Promise.all([listOrdersOf(db, userUid), listRefundsOf(db, userUid)]);
+  const refundOf = new Map(refunds.map((payout) => [payout.businessKey, toRefundView(payout)]));
+  return rows.map((order) => ({ ...toOrderView(order), refund: refundOf.get(refundKey(order.id)) ?? null }));
 }

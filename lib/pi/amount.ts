@@ -39,3 +39,9 @@ export function normalizeAmount(amount: string): string {
   const fraction = (units % scale).toString().padStart(decimals, "0").replace(/0+$/, "");
   return fraction ? `${whole}.${fraction}` : `${whole}`;
 }
+
+/** Units of 10⁻⁷ π → "3.1400000": the 7-decimal string a Stellar payment operation takes. */
+export function formatUnits(units: bigint): string {
+  if (units < 0n) throw new Error("negative Pi amount");
+  return `${units / scale}.${(units % scale).toString().padStart(decimals, "0")}`;
+}

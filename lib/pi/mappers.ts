@@ -44,3 +44,22 @@ export function toPiPayment(dto: PaymentDto): PiPayment {
     createdAt: Number.isNaN(Date.parse(dto.created_at)) ? null : new Date(dto.created_at),
   };
 }
+
+/** Pi's record of an app-to-user payment (a payout), for the payout rules. */
+export type PiPayout = Omit<PiPayment, "orderId"> & {
+  /** The payout row that asked for it (metadata.payoutId), or null. */
+  payoutId: string | null;
+  fromAddress: string | null;
+  toAddress: string | null;
+};
+
+function readPayoutId(metadata: unknown): string | null {
+  if (typeof metadata !== "object" || metadata === null || !("payoutId" in metadata)) return null;
+  return typeof metadata.payoutId === "string" ? metadata.payoutId : null;
+}
+
+export function toPiPayout(dto: PaymentDto): PiPayout {
+  const { id, userUid, amount, memo, direction, network, approved, completed, cancelled, txid, createdAt } = toPiPayment(dto);
+  const addresses = { fromAddress: dto.from_address ?? null, toAddress: dto.to_address ?? null };
+  return { id, userUid, amount, memo, direction, network, approved, completed, cancelled, txid, createdAt, payoutId: readPayoutId(dto.metadata), ...addresses };
+}

@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { getPiEnv } from "@/lib/config/server";
 import { PiApiError } from "./errors";
-import { incompleteServerPaymentsSchema, paymentDtoSchema, piErrorBodySchema, userDtoSchema, type PaymentDto, type UserDto } from "./schemas";
+import { incompleteServerPaymentsSchema, paymentDtoSchema, piErrorBodySchema, rewardedAdStatusSchema, userDtoSchema, type PaymentDto, type RewardedAdStatusDto, type UserDto } from "./schemas";
 
 /**
  * The one module through which the app speaks to the Pi Platform API (real or emulator: only
@@ -102,4 +102,9 @@ export const piApi = {
     (await call("GET", "/payments/incomplete_server_payments", "server-key", incompleteServerPaymentsSchema)).incomplete_server_payments,
   /** POST /payments/{id}/cancel: only possible while the payment has no transaction. */
   cancel: (paymentId: string): Promise<PaymentDto> => call("POST", `${paymentPath(paymentId)}/cancel`, "server-key", paymentDtoSchema, {}),
+  /** POST /payments: an app-to-user payment (a payout), created approved; never repeated blindly (see lib/payouts). */
+  createPayment: (payment: { amount: number; memo: string; metadata: Record<string, string>; uid: string }): Promise<PaymentDto> =>
+    call("POST", "/payments", "server-key", paymentDtoSchema, { payment }),
+  /** GET /ads_network/status/{adId}: whether Pi's ad network granted the reward of a rewarded ad. */
+  adStatus: (adId: string): Promise<RewardedAdStatusDto> => call("GET", `/ads_network/status/${encodeURIComponent(adId)}`, "server-key", rewardedAdStatusSchema),
 };

@@ -49,6 +49,15 @@ export type PaymentDto = z.infer<typeof paymentDtoSchema>;
 /** Pi's answer to GET /payments/incomplete_server_payments (a wrapper, whatever some SDK types say). */
 export const incompleteServerPaymentsSchema = z.looseObject({ incomplete_server_payments: z.array(paymentDtoSchema) });
 
+/** RewardedAdStatusDTO: what Pi's ad network says about one rewarded ad (GET /ads_network/status/{adId}). */
+export const rewardedAdStatusSchema = z.looseObject({
+  identifier: z.string().min(1),
+  mediator_ack_status: z.enum(["granted", "revoked", "failed"]).nullable(),
+  mediator_granted_at: z.string().nullable(),
+  mediator_revoked_at: z.string().nullable(),
+});
+export type RewardedAdStatusDto = z.infer<typeof rewardedAdStatusSchema>;
+
 export const piErrorBodySchema = z.looseObject({
   error: z.string(),
   error_message: z.string().optional(),

@@ -12,6 +12,15 @@ export type PiPaymentCallbacks = {
   onError: (error: Error, payment?: PiSdkPayment) => void;
 };
 
+export type PiAdType = "interstitial" | "rewarded";
+
+/** Pi.Ads (Pi Browser with the ad network). `isAdReady` answers a bare boolean in some SDK versions and `{ready}` in others. */
+export type PiAds = {
+  isAdReady(type: PiAdType): Promise<boolean | { type?: PiAdType; ready?: boolean }>;
+  requestAd(type: PiAdType): Promise<{ type?: PiAdType; result: string }>;
+  showAd(type: PiAdType): Promise<{ type?: PiAdType; result: string; adId?: string }>;
+};
+
 export type PiSdk = {
   init(config: { version: "2.0"; sandbox?: boolean }): Promise<void> | void;
   authenticate(scopes: string[], onIncompletePaymentFound: (payment: PiSdkPayment) => void): Promise<PiAuthResult>;
@@ -24,6 +33,9 @@ export type PiSdk = {
   openShareDialog?(title: string, message: string): void;
   /** Pi Sign-in: builds the authorize URL and navigates to it; needs no Pi.init. */
   signIn?(options: { clientId: string; redirectUri: string; scopes?: string[]; state?: string }): Promise<void> | void;
+  /** What the host supports, e.g. "ad_network"; absent in older SDKs. */
+  nativeFeaturesList?(): Promise<string[]>;
+  Ads?: PiAds;
 };
 
 declare global {

@@ -86,13 +86,13 @@ function signInError(error: unknown): PiSdkError {
  * Pi.authenticate with the scopes this template needs. No timeout of ours: a first consent may
  * take the Pioneer a while, and Pi's SDK times out its own messaging with Pi Browser.
  */
-export async function authenticateWithPi(onIncompletePaymentFound: (payment: PiSdkPayment) => void): Promise<PiAuthResult> {
+export async function authenticateWithPi(onIncompletePaymentFound: (payment: PiSdkPayment) => void, extraScopes: readonly "wallet_address"[] = []): Promise<PiAuthResult> {
   if (config.requiresFrame && !isFramed()) {
     throw new PiSdkError("not_in_pi_browser", "Open this app in Pi Browser to sign in with Pi (or in the Pi Sandbox on a computer).");
   }
   try {
     const pi = await getPi();
-    return await pi.authenticate(["username", "payments"], onIncompletePaymentFound);
+    return await pi.authenticate(["username", "payments", ...extraScopes], onIncompletePaymentFound);
   } catch (error) {
     throw signInError(error);
   }

@@ -1,8 +1,10 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { countGrantedAdRewards } from "@/lib/db/repositories/ad-rewards";
 import { listFulfilmentsOf } from "@/lib/db/repositories/fulfilments";
 import { catalog } from "./catalog";
 import { summariseOwned } from "./owned";
+import { rewardsOwned } from "./rewards";
 import type { OwnedItem } from "./types";
 
 /**
@@ -12,9 +14,13 @@ import type { OwnedItem } from "./types";
  */
 export { catalog, findProduct, memoFor } from "./catalog";
 export { fulfilOrder } from "./fulfilment";
+export { dailyRewardCap, deliverAdReward, payActionReward, withdrawAdReward } from "./rewards";
 export type { Delivery, OwnedItem, Product } from "./types";
 
-/** What the Pioneer's paid orders delivered to them. */
+/** What the Pioneer's paid orders delivered to them, and the rewards they earned. */
 export async function listOwned(userUid: string, now = new Date()): Promise<OwnedItem[]> {
-  return summariseOwned(await listFulfilmentsOf(await getDb(), userUid), catalog, now);
+  const db = await getDb();
+  const [deliveries, rewards] = await Promise.all([listFulfilmentsOf(db, userUid), countGrantedAdRewards(db, userUid)]);
+  const reward = rewardsOwned(rewards);
+  return [...summariseOwned(deliveries, catalog, now), ...(reward ? [reward] : [])];
 }

@@ -17,4 +17,6 @@ export type Product = {
 
 export type OwnedItem =
   | { kind: "subscription"; productId: string; name: string; activeUntil: string; active: boolean }
-  | { kind: "item" | "tip"; productId: string; name: string; quantity: number };
+  | { kind: "item" | "tip"; productId: string; name: string; quantity: number }
+  /** Not bought: earned by watching rewarded ads (lib/shop/rewards.ts). */
+  | { kind: "reward"; productId: string; name: string; quantity: number };

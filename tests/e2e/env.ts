@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { EMULATOR_APP_WALLET } from "../../emulator/horizon/app-wallet";
 
 /** Ports and configuration shared by the end-to-end build, its servers and the specs. E2E_PORT_BASE moves them all (default 3410). */
 const base = Number(process.env.E2E_PORT_BASE ?? 3410);
@@ -36,6 +37,10 @@ export const e2eEnv: Record<string, string> = {
   // The test Pioneer "admin" gets this uid (the emulator's POST /control/users {uid}).
   ADMIN_UIDS: e2eAdminUid,
   RECONCILE_AFTER_SECONDS: "0",
+  // Payouts from the emulator's app wallet on its own chain; its seed is a public test seed, never a real wallet's.
+  PAYOUTS_ENABLED: "true",
+  PI_WALLET_SEED: EMULATOR_APP_WALLET.secret,
+  PI_HORIZON_URL: `${emulatorUrl}/horizon`,
   PORT: String(e2ePorts.app),
 };
 

@@ -172,3 +172,8 @@ export function newestBoundOrders(db: Database, limit: number): Promise<Order[]>
 export function listPaymentReviews(db: Database, limit = 50) {
   return db.select().from(paymentReviews).orderBy(desc(paymentReviews.createdAt)).limit(limit);
 }
+
+/** The newest paid orders: what an admin may refund. */
+export function listPaidOrders(db: Database, limit = 10): Promise<Order[]> {
+  return db.select().from(orders).where(eq(orders.status, "paid")).orderBy(desc(orders.updatedAt)).limit(limit);
+}

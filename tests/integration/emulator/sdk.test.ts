@@ -406,7 +406,14 @@ describe("other calls", () => {
     expect(await pi.Ads.isAdReady("rewarded")).toEqual({ type: "rewarded", ready: true });
     expect(await pi.Ads.requestAd("interstitial")).toEqual({ type: "interstitial", result: "AD_LOADED" });
     await signInAs(pi, "alice");
-    expect(await pi.Ads.showAd("rewarded")).toEqual({ type: "rewarded", result: "AD_REWARDED", adId: expect.stringMatching(/^[0-9a-f-]{36}$/) as unknown });
+    // The fake ad: closed early it rewards nothing; watched to the end it reports an ad id.
+    const closed = pi.Ads.showAd("rewarded");
+    within(await screen.findByRole("dialog", { name: "Rewarded ad" })).getByRole("button", { name: "Close the ad" }).click();
+    expect(await closed).toEqual({ type: "rewarded", result: "AD_CLOSED" });
+    const watched = pi.Ads.showAd("rewarded");
+    within(await screen.findByRole("dialog", { name: "Rewarded ad" })).getByRole("button", { name: "Watch to the end" }).click();
+    expect(await watched).toEqual({ type: "rewarded", result: "AD_REWARDED", adId: expect.stringMatching(/^[0-9a-f-]{36}$/) as unknown });
+    expect(screen.queryByRole("dialog")).toBeNull();
     const open = vi.spyOn(window, "open").mockReturnValue(null);
     await pi.openUrlInSystemBrowser("https://example.com/");
     expect(open).toHaveBeenCalledWith("https://example.com/", "_blank", "noopener,noreferrer");

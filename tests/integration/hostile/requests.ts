@@ -9,7 +9,7 @@ import { appOrigin } from "../../helpers/app";
 import { hostileBodies, anyBody, type RawBody } from "./bodies";
 import type { Fixture } from "./fixture";
 import * as headers from "./headers";
-import { accessTokens, paymentIds, productIds, txids, wrongTypes } from "./values";
+import { accessTokens, adIds, orderIds, paymentIds, productIds, txids, wrongTypes } from "./values";
 
 export const cronSecret = "hostile-cron-secret-0123456789abcdef";
 
@@ -82,6 +82,15 @@ const catalogIds = catalog.map((p) => p.id);
 const fromAlice =
   (fx: Fixture) =>
   (json: unknown): Hostile => ({ mode: "body", query: "", headers: { Authorization: `Bearer ${fx.sessionToken}`, Origin: appOrigin }, body: JSON.stringify(json) });
+/** A body sent by the admin from the app's page. */
+const fromAdmin =
+  (fx: Fixture) =>
+  (json: unknown): Hostile => ({ mode: "body", query: "", headers: { Authorization: `Bearer ${fx.adminToken}`, Origin: appOrigin }, body: JSON.stringify(json) });
+const adminSession = (fx: Fixture) =>
+  fc.oneof(
+    { weight: 3, arbitrary: fc.constant<headers.Credentials>({ Authorization: `Bearer ${fx.adminToken}` }) },
+    { weight: 1, arbitrary: fc.constant<headers.Credentials>({ Cookie: `__Host-pi_session=${fx.adminToken}` }) },
+  );
 /** Alice's signed-out session, as a bearer token and as a cookie. */
 const revoked = (fx: Fixture): Hostile[] => [
   { mode: "headers", query: "", headers: { Authorization: `Bearer ${fx.revokedToken}` } },
@@ -127,6 +136,17 @@ export const specs: Record<string, Spec> = {
   },
   // Alice is no admin: whatever she sends, the admin routes do not exist for her.
   "POST /api/admin/reconcile": { expect: "refused", status: 404, request: (fx) => hostile({ forged: headers.credentials(fx), body: anyBody }) },
+  // The admin's own session with hostile bodies; payouts are off in this suite, so even a paid order's refund changes nothing.
+  "POST /api/admin/refunds": {
+    expect: "refused",
+    request: (fx) => hostile({ live: adminSession(fx), forged: headers.credentials(fx), body: hostileBodies({ orderId: orderIds(fx) }) }),
+    examples: (fx) => [...fx.paidOrderIds, ...fx.openOrderIds, "0b5e3a56-0c64-4f57-9d6b-8c1f7c2f3a11"].map((orderId) => fromAdmin(fx)({ orderId })),
+  },
+  "POST /api/ads/rewards": {
+    expect: "refused",
+    request: (fx) => asAlice(fx, hostileBodies({ adId: adIds(fx) })),
+    examples: (fx) => [fx.othersAdId, ...fx.refusedAdIds, "0b5e3a56-0c64-4f57-9d6b-8c1f7c2f3a11"].map((adId) => fromAlice(fx)({ adId })),
+  },
   "POST /api/payments/reconcile": { expect: "refused", request: (fx) => asAlice(fx, hostileBodies({ since: wrongTypes }, reconcileIsValid)), examples: (fx) => [[], null].map(fromAlice(fx)) },
 };
 

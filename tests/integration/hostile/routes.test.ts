@@ -18,7 +18,7 @@ import { httpStatus } from "@/lib/http/status";
 import { call, useEmulator, type ErrorBody } from "../../helpers/app";
 import { describeEachEngine, useEngineEnv } from "../../helpers/db-engines";
 import { readBody } from "./bodies";
-import { buildFixture, type Fixture } from "./fixture";
+import { buildFixture, hostileAdminUid, type Fixture } from "./fixture";
 import { cronSecret, specs, type Hostile, type Spec } from "./requests";
 import { snapshot, tableNames } from "./state";
 
@@ -98,6 +98,9 @@ const fileEnv: Record<string, string> = {
   RATE_LIMIT_SIGNIN_PER_MINUTE: "0",
   CRON_SECRET: cronSecret,
   PI_VALIDATION_KEY: validationKey,
+  ADMIN_UIDS: hostileAdminUid,
+  // Payouts stay off here: a refund the admin asks for is refused (409), so no request can change anything.
+  PAYOUTS_ENABLED: "false",
 };
 
 it("finds the routes to attack", () => {
@@ -130,7 +133,7 @@ describeEachEngine("hostile input to every route", ({ engine }) => {
     resetEnv();
   });
   it("watches every table of the schema", () => {
-    expect(watched).toEqual(expect.arrayContaining(["users", "sessions", "orders", "fulfilments", "payment_reviews", "reconcile_runs"]));
+    expect(watched).toEqual(expect.arrayContaining(["users", "sessions", "orders", "fulfilments", "payment_reviews", "reconcile_runs", "payouts", "payout_wallets", "ad_rewards"]));
   });
 
   for (const route of discovered) {

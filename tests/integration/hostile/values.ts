@@ -61,3 +61,15 @@ export function accessTokens(fx: Fixture): fc.Arbitrary<unknown> {
   ).filter((value) => typeof value !== "string" || value.trim() !== fx.accessToken);
 }
 
+
+/** Order ids: real ones (paid or not, anyone's), disguised, and well-formed ones that name nothing. */
+export function orderIds(fx: Fixture): fc.Arbitrary<unknown> {
+  const real = fc.constantFrom(...fx.paidOrderIds, ...fx.openOrderIds);
+  return fieldValue(real, real.chain(disguise), fc.uuid(), fc.stringMatching(/^[0-9a-f-]{36}$/));
+}
+
+/** Ad ids: one already claimed by another Pioneer, ads Pi refused, disguised ones, and ids Pi never issued. */
+export function adIds(fx: Fixture): fc.Arbitrary<unknown> {
+  const claimed = fc.constant(fx.othersAdId);
+  return fieldValue(claimed, claimed.chain(disguise), fc.constantFrom(...fx.refusedAdIds), fc.uuid(), fc.stringMatching(/^[A-Za-z0-9_-]{8,128}$/), fc.constant("a".repeat(129)));
+}

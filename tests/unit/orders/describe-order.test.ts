@@ -15,6 +15,7 @@ const order = (status: OrderView["status"], expiresAt: string | null): OrderView
   txid: null,
   createdAt: "2026-01-01T10:00:00.000Z",
   expiresAt,
+  refund: null,
 });
 const before = new Date("2026-01-01T10:10:00Z");
 const after = new Date("2026-01-01T11:00:00Z");

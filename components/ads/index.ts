@@ -1,0 +1,2 @@
+export { RewardedAd } from "./rewarded-ad";
+export { useAds, type AdOutcome } from "./use-ads";

@@ -1,0 +1,56 @@
+import "server-only";
+import { z } from "zod";
+import { AppError } from "@/lib/contract";
+import type { Database } from "@/lib/db";
+import { markAdRewardChecked, updateAdRewardStatus } from "@/lib/db/repositories/ad-rewards";
+import type { AdReward } from "@/lib/db/schema";
+import { PiApiError } from "@/lib/pi/errors";
+import { piApi } from "@/lib/pi/platform-api";
+import { deliverAdReward, withdrawAdReward } from "@/lib/shop";
+import { decideRecheck, type AdStatus } from "./rules";
+
+/** Ad ids as the SDK hands them over; anything else never reaches Pi. */
+export const adIdSchema = z.string().trim().regex(/^[A-Za-z0-9_-]{8,128}$/, "is not an ad id");
+export const adRewardBodySchema = z.object({ adId: adIdSchema });
+
+const parseTime = (iso: string | null) => (iso && !Number.isNaN(Date.parse(iso)) ? new Date(iso) : null);
+
+/** Pi's ad network's word on an ad, with the server key. An id Pi does not know was made up. */
+export async function readAdStatus(adId: string): Promise<AdStatus> {
+  try {
+    const dto = await piApi.adStatus(adId);
+    return { status: dto.mediator_ack_status, grantedAt: parseTime(dto.mediator_granted_at) };
+  } catch (error) {
+    if (error instanceof PiApiError && error.kind === "rejected") throw new AppError("ad_not_found", "Pi has no rewarded ad with this id.");
+    throw error;
+  }
+}
+
+/** Applies a later look at Pi's status to a claim; delivery and withdrawal run once, with the state change. */
+export async function settleAdReward(db: Database, reward: AdReward, ad: AdStatus, now: Date): Promise<AdReward> {
+  if (reward.status !== "pending" && reward.status !== "granted") return reward;
+  const decision = decideRecheck({ status: reward.status, claimedAt: reward.claimedAt }, ad, now);
+  switch (decision.kind) {
+    case "grant":
+      return (
+        (await db.transaction(async (tx) => {
+          const row = await updateAdRewardStatus(tx, reward.adId, "pending", "granted", { grantedAt: decision.grantedAt, checkedAt: now });
+          if (row) await deliverAdReward(tx, row);
+          return row;
+        })) ?? reward
+      );
+    case "revoke":
+      return (
+        (await db.transaction(async (tx) => {
+          const row = await updateAdRewardStatus(tx, reward.adId, "granted", "revoked", { checkedAt: now, reason: "revoked" });
+          if (row) await withdrawAdReward(tx, row);
+          return row;
+        })) ?? reward
+      );
+    case "refuse":
+      return (await updateAdRewardStatus(db, reward.adId, "pending", "refused", { checkedAt: now, reason: decision.reason })) ?? reward;
+    case "checked":
+      await markAdRewardChecked(db, reward.adId, now);
+      return reward;
+  }
+}

@@ -1,0 +1,93 @@
+import "server-only";
+import { and, asc, desc, eq, inArray, isNull, like, lt, notInArray, or, sql } from "drizzle-orm";
+import type { Database } from "@/lib/db";
+import { payouts, users, type Payout, type PayoutStatus } from "@/lib/db/schema";
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const finalStatuses: PayoutStatus[] = ["completed", "cancelled", "failed"];
+
+/** Inserts a queued payout unless its business key is taken; returns the row for that key either way. */
+export async function insertPayoutOnce(db: Database, values: { businessKey: string; userUid: string; amount: string; memo: string }): Promise<Payout> {
+  await db.insert(payouts).values(values).onConflictDoNothing({ target: payouts.businessKey });
+  const row = await findPayoutByKey(db, values.businessKey);
+  if (!row) throw new Error("insertPayoutOnce found no row");
+  return row;
+}
+
+export async function findPayoutByKey(db: Database, businessKey: string): Promise<Payout | null> {
+  const [row] = await db.select().from(payouts).where(eq(payouts.businessKey, businessKey)).limit(1);
+  return row ?? null;
+}
+
+/** Ids come from Pi's metadata: a malformed one finds nothing rather than erroring. */
+export async function findPayout(db: Database, id: string): Promise<Payout | null> {
+  if (!uuidPattern.test(id)) return null;
+  const [row] = await db.select().from(payouts).where(eq(payouts.id, id)).limit(1);
+  return row ?? null;
+}
+
+export async function findPayoutByPayment(db: Database, piPaymentId: string): Promise<Payout | null> {
+  const [row] = await db.select().from(payouts).where(eq(payouts.piPaymentId, piPaymentId)).limit(1);
+  return row ?? null;
+}
+
+export type PayoutChanges = Partial<Pick<Payout, "piPaymentId" | "toAddress" | "txid" | "envelopeXdr" | "validUntil" | "envelopes" | "lastError" | "retryAfter" | "completedAt">>;
+
+/**
+ * Moves a payout from `from` to `to` only if it is still in `from` (compare-and-set), with the
+ * columns that go with the move. Null when another worker or retry moved it first. Which moves are
+ * legal is the payout engine's business (lib/payouts/states.ts).
+ */
+export async function updatePayoutStatus(db: Database, id: string, from: PayoutStatus, to: PayoutStatus, changes: PayoutChanges = {}): Promise<Payout | null> {
+  const [row] = await db
+    .update(payouts)
+    .set({ ...changes, status: to, updatedAt: sql`now()` })
+    .where(and(eq(payouts.id, id), eq(payouts.status, from)))
+    .returning();
+  return row ?? null;
+}
+
+/** Records why a payout waits (and until when), if it is still in `status`. */
+export async function notePayout(db: Database, id: string, status: PayoutStatus, note: { lastError: string | null; retryAfter?: Date | null }) {
+  await db
+    .update(payouts)
+    .set({ lastError: note.lastError, retryAfter: note.retryAfter ?? null })
+    .where(and(eq(payouts.id, id), eq(payouts.status, status)));
+}
+
+/** Payouts a worker has something to do for, oldest first, leaving those told to wait until later. */
+export function listOpenPayouts(db: Database, now: Date, limit = 50): Promise<Payout[]> {
+  return db
+    .select()
+    .from(payouts)
+    .where(and(inArray(payouts.status, ["queued", "created", "signed", "submitted", "on_chain"]), or(isNull(payouts.retryAfter), lt(payouts.retryAfter, now))))
+    .orderBy(asc(payouts.createdAt), asc(payouts.id))
+    .limit(limit);
+}
+
+/** Back to `queued`: payouts that waited for the Pioneer's consent, when the Pioneer signed in since. */
+export async function requeueAfterSignIn(db: Database): Promise<number> {
+  const moved = await db
+    .update(payouts)
+    .set({ status: "queued", lastError: null, retryAfter: null, updatedAt: sql`now()` })
+    .where(and(eq(payouts.status, "needs_consent"), sql`exists (select 1 from ${users} where ${users.uid} = ${payouts.userUid} and ${users.lastSignInAt} > ${payouts.updatedAt})`))
+    .returning({ id: payouts.id });
+  return moved.length;
+}
+
+/** The Pioneer's refunds (business keys "refund:<order id>"). */
+export function listRefundsOf(db: Database, userUid: string): Promise<Payout[]> {
+  return db.select().from(payouts).where(and(eq(payouts.userUid, userUid), like(payouts.businessKey, "refund:%")));
+}
+
+export function listRefundsFor(db: Database, orderIds: readonly string[]): Promise<Payout[]> {
+  if (orderIds.length === 0) return Promise.resolve([]);
+  return db.select().from(payouts).where(inArray(payouts.businessKey, orderIds.map((id) => `refund:${id}`)));
+}
+
+/** What the diagnostics page lists: every payout not yet settled, then the latest settled ones. */
+export async function listPayoutsForReview(db: Database, settled = 10): Promise<Payout[]> {
+  const open = await db.select().from(payouts).where(notInArray(payouts.status, finalStatuses)).orderBy(asc(payouts.createdAt)).limit(100);
+  const done = await db.select().from(payouts).where(inArray(payouts.status, finalStatuses)).orderBy(desc(payouts.updatedAt)).limit(settled);
+  return [...open, ...done];
+}

@@ -1,0 +1,61 @@
+import "server-only";
+import { findPayout, findPayoutByPayment } from "@/lib/db/repositories/payouts";
+import type { Payout } from "@/lib/db/schema";
+import { logError, logEvent } from "@/lib/log";
+import { toPiPayout, type PiPayout } from "@/lib/pi/mappers";
+import { piApi } from "@/lib/pi/platform-api";
+import { memoSearchSince, move, type WorkerContext } from "./context";
+import { decideOpenPayment } from "./rules";
+
+/**
+ * Pi's open app-to-user payments (incomplete_server_payments), matched to our payouts. Each one's
+ * id is first searched as a memo among the app wallet's transactions on Horizon: Pi shows no
+ * transaction until /complete, so only the chain can say whether it was paid. Then: a payment whose
+ * creation answer we lost is bound to its payout (its metadata names it); one this database does not
+ * know is completed if paid, or cancelled once nobody can still be paying it.
+ */
+export async function recoverOpenPayments(ctx: WorkerContext): Promise<void> {
+  let open: PiPayout[];
+  try {
+    open = (await piApi.incompleteServerPayments()).map(toPiPayout);
+  } catch (error) {
+    logError("payouts.recovery_failed", { error: error instanceof Error ? error.name : "error" });
+    return;
+  }
+  for (const pi of open) {
+    if (pi.direction !== "app_to_user") continue;
+    const payout = await payoutFor(ctx, pi);
+    const byMemo = ctx.memoChecked.has(pi.id) ? (ctx.memoChecked.get(pi.id) ?? null) : await ctx.horizon.findByMemo(ctx.expected.walletPublicKey, pi.id, memoSearchSince(pi));
+    ctx.memoChecked.set(pi.id, byMemo);
+    const awaitingCreation = payout !== null && payout.status === "queued" && payout.piPaymentId === null;
+    const action = decideOpenPayment(pi, payout && { id: payout.id, awaitingCreation }, byMemo, ctx.now());
+    switch (action.kind) {
+      case "bind":
+        if (payout) await move(ctx, payout, "created", { piPaymentId: pi.id, toAddress: pi.toAddress, lastError: null });
+        break;
+      case "complete_unknown":
+        await piApi.complete(pi.id, action.txid).then(
+          () => logEvent("payouts.unknown_payment_completed", { paymentId: pi.id, txid: action.txid }),
+          () => logError("payouts.unknown_payment_not_completed", { paymentId: pi.id, txid: action.txid }),
+        );
+        break;
+      case "cancel_unknown":
+        await piApi.cancel(pi.id).then(
+          () => logEvent("payouts.unknown_payment_cancelled", { paymentId: pi.id }),
+          () => logError("payouts.unknown_payment_not_cancelled", { paymentId: pi.id }),
+        );
+        break;
+      case "known":
+      case "leave":
+        break;
+    }
+  }
+}
+
+/** Our payout for Pi's payment: bound to it, or the one its metadata names if that one still waits for Pi's answer. */
+async function payoutFor(ctx: WorkerContext, pi: PiPayout): Promise<Payout | null> {
+  const bound = await findPayoutByPayment(ctx.db, pi.id);
+  if (bound) return bound;
+  const named = pi.payoutId ? await findPayout(ctx.db, pi.payoutId) : null;
+  return named && named.userUid === pi.userUid && named.piPaymentId === null ? named : null;
+}

@@ -1,0 +1,125 @@
+// @vitest-environment node
+// A payout is paid exactly once, whatever is lost on the way: Horizon's answer, the server itself,
+// Pi's answer to /complete or to the creation, or a second worker starting at the same moment.
+import { afterEach, beforeEach, expect, it, vi } from "vitest";
+import { runPayouts } from "@/lib/payouts";
+import * as stellar from "@/lib/payouts/stellar";
+import { envelopeLifetimeMs, settleMarginMs } from "@/lib/payouts/rules";
+import type { Pioneer } from "../../helpers/shop";
+import { useEmulator } from "../../helpers/app";
+import { describeEachEngine, useEngineEnv } from "../../helpers/db-engines";
+import { ahead, clearPayouts, payoutRow, payoutsWorld, usePayouts } from "../../helpers/payouts";
+
+describeEachEngine("a payout paid exactly once", ({ engine }) => {
+  useEngineEnv(engine);
+  const emulator = useEmulator();
+  usePayouts(emulator);
+  const w = payoutsWorld(emulator);
+
+  beforeEach(() => clearPayouts());
+  afterEach(() => vi.restoreAllMocks());
+
+  /** A paid 5 π order and its refund, queued. */
+  async function queuedRefund(name: string) {
+    const [admin, pioneer] = [await w.admin(), await w.pioneer(name)];
+    const order = await w.paidOrder(pioneer, "pro-month");
+    const { body } = await w.refund(admin, order.id);
+    return { pioneer, payoutId: body.payout.id, wallet: await w.walletOf(pioneer.uid) };
+  }
+
+  /** One payment of 5 π on chain to the Pioneer, and Pi's one payout completed with it. */
+  async function expectPaidOnce(pioneer: Pioneer, wallet: string) {
+    const onChain = (await w.chainPaymentsTo(wallet)).filter((t) => t.successful);
+    expect(onChain.map((t) => t.payments)).toEqual([[expect.objectContaining({ to: wallet, amount: "5.0000000" })]]);
+    const payouts = await w.piPayouts();
+    expect(payouts).toHaveLength(1);
+    expect(payouts[0]).toMatchObject({ user_uid: pioneer.uid, status: { developer_completed: true }, transaction: { txid: onChain[0]?.hash } });
+  }
+
+  it("when Horizon applies the transaction but its answer is lost (504), finds it by its hash and never pays again", async () => {
+    const { pioneer, payoutId, wallet } = await queuedRefund("once-timeout");
+    await w.s.fault({ method: "POST", path: "/horizon/transactions", mode: "timeout-after-apply" });
+    expect(await runPayouts()).toMatchObject({ payoutsCompleted: 1 });
+    await runPayouts({ now: ahead(envelopeLifetimeMs + settleMarginMs + 60_000) });
+    await expectPaidOnce(pioneer, wallet);
+    expect(await w.callCount("POST", /^\/horizon\/transactions$/)).toBe(1);
+    expect((await payoutRow(payoutId))?.envelopes).toBe(1);
+  });
+
+  it("when the server is killed after submitting, a fresh worker settles the same envelope: one payment", async () => {
+    const { pioneer, payoutId, wallet } = await queuedRefund("once-killed");
+    const real = stellar.horizonClient;
+    vi.spyOn(stellar, "horizonClient").mockImplementation((url, timeoutMs) => {
+      const client = real(url, timeoutMs);
+      // The envelope reaches Horizon, then the process dies: no answer, no code after it ever runs.
+      return { ...client, submit: (xdr: string) => client.submit(xdr).then(() => new Promise<never>(() => undefined)) };
+    });
+    void runPayouts();
+    await vi.waitFor(async () => expect((await w.chainPaymentsTo(wallet)).length).toBe(1), { timeout: 10_000 });
+    expect((await payoutRow(payoutId))?.status).toBe("submitted");
+    vi.restoreAllMocks();
+
+    // Restarted: nothing in memory survives; the dead worker's lease runs out.
+    expect(await runPayouts()).toMatchObject({ payoutsCompleted: 0 });
+    expect(await runPayouts({ now: ahead(2 * 60_000) })).toMatchObject({ payoutsCompleted: 1 });
+    await expectPaidOnce(pioneer, wallet);
+    expect(await w.callCount("POST", /^\/horizon\/transactions$/)).toBe(1);
+  });
+
+  it("when /complete fails, the next run completes it with the same transaction and pays nothing more", async () => {
+    const { pioneer, payoutId, wallet } = await queuedRefund("once-complete");
+    await w.s.fault({ method: "POST", path: "/v2/payments/*/complete", mode: "error", status: 500 });
+    expect(await runPayouts()).toMatchObject({ payoutsCompleted: 0, payoutsWaiting: 1 });
+    expect(await payoutRow(payoutId)).toMatchObject({ status: "on_chain", lastError: "unknown_error" });
+    expect((await w.s.orders(pioneer)).body.orders[0]?.refund?.status).toBe("refunded");
+    expect(await runPayouts()).toMatchObject({ payoutsCompleted: 1 });
+    await expectPaidOnce(pioneer, wallet);
+  });
+
+  it("when Pi completes but its answer is lost, the next run reads Pi's record and records the completion", async () => {
+    const { pioneer, payoutId, wallet } = await queuedRefund("once-complete-lost");
+    await w.s.fault({ method: "POST", path: "/v2/payments/*/complete", mode: "drop-response" });
+    await runPayouts();
+    await runPayouts();
+    const row = await payoutRow(payoutId);
+    expect(row?.status).toBe("completed");
+    await expectPaidOnce(pioneer, wallet);
+    // Pi's record said completed: /complete was not sent again.
+    expect(await w.callCount("POST", new RegExp(`^/v2/payments/${row?.piPaymentId ?? ""}/complete$`))).toBe(1);
+  });
+
+  it("when two workers start at once, one holds the wallet and pays; Pi is asked once", async () => {
+    const { pioneer, wallet } = await queuedRefund("once-twins");
+    await w.s.clearCalls();
+    // Pi is slow to answer, so the second worker starts while the first is in the middle of it.
+    await w.s.fault({ method: "POST", path: "/v2/payments", mode: "delay", ms: 300, times: 2 });
+    const [a, b] = await Promise.all([runPayouts(), runPayouts()]);
+    expect((a.payoutsCompleted ?? 0) + (b.payoutsCompleted ?? 0)).toBe(1);
+    await expectPaidOnce(pioneer, wallet);
+    expect(await w.callCount("POST", /^\/v2\/payments$/)).toBe(1);
+  });
+
+  it("when Pi's answer to the creation is lost, recovers the payment Pi made from its metadata: one payment at Pi", async () => {
+    const { pioneer, payoutId, wallet } = await queuedRefund("once-create-lost");
+    await w.s.fault({ method: "POST", path: "/v2/payments", mode: "drop-response" });
+    expect(await runPayouts()).toMatchObject({ payoutsCompleted: 1 });
+    await expectPaidOnce(pioneer, wallet);
+    expect((await payoutRow(payoutId))?.piPaymentId).toBe((await w.piPayouts())[0]?.identifier);
+  });
+
+  it("when Horizon never took the envelope, sends the same one until its time bound passes, then a new one: one payment", async () => {
+    const { pioneer, payoutId, wallet } = await queuedRefund("once-expired");
+    await w.s.fault({ method: "POST", path: "/horizon/transactions", mode: "error", status: 503, times: 2 });
+    await runPayouts();
+    const first = await payoutRow(payoutId);
+    expect(first).toMatchObject({ status: "submitted", envelopes: 1 });
+    await runPayouts({ now: ahead(60_000) });
+    expect(await payoutRow(payoutId)).toMatchObject({ status: "submitted", txid: first?.txid, envelopes: 1 });
+
+    expect(await runPayouts({ now: ahead(envelopeLifetimeMs + settleMarginMs + 5_000) })).toMatchObject({ payoutsCompleted: 1 });
+    const last = await payoutRow(payoutId);
+    expect(last).toMatchObject({ status: "completed", envelopes: 2 });
+    expect(last?.txid).not.toBe(first?.txid);
+    await expectPaidOnce(pioneer, wallet);
+  });
+});
