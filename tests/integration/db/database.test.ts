@@ -85,7 +85,7 @@ describeEachEngine("database", ({ engine, getHandle }) => {
       db,
       sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
     );
-    expect(tables.map((t) => t.table_name)).toEqual(["fulfilments", "orders", "payment_reviews", "rate_limits", "reconcile_runs", "sessions", "users"]);
+    expect(tables.map((t) => t.table_name)).toEqual(["ad_rewards", "fulfilments", "orders", "payment_reviews", "payout_wallets", "payouts", "rate_limits", "reconcile_runs", "sessions", "users"]);
   });
 
   it("keeps orders.pi_payment_id and orders.txid unique", async () => {
