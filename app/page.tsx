@@ -17,10 +17,10 @@ export default async function HomePage() {
       <Storefront products={catalog} />
       <RewardedAd dailyCap={dailyRewardCap} />
       <OwnedList />
-      <p className="actions">
+      <div className="actions">
         <Link href="/orders">{t("home.allOrders")}</Link>
         <ShareButton name={site.name} />
-      </p>
+      </div>
     </>
   );
 }
