@@ -2,4 +2,3 @@ export { SessionControl } from "./session-control";
 export { SessionNotice } from "./session-notice";
 export { SessionProvider } from "./session-provider";
 export { ordersKey, sessionKey, useSession, type SessionState } from "./use-session";
-export { SignInCallback } from "./sign-in-callback";

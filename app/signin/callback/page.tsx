@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { SignInCallback } from "@/components/session";
+import { SignInCallback } from "@/components/session/sign-in-callback";
 import { PageTitle } from "@/components/ui";
 import { getI18n } from "@/lib/i18n/server";
 
