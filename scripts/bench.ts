@@ -31,6 +31,11 @@ const targets = allTargets.filter((t) => !only || only.includes(t.name));
 
 ensurePerfBuild({ force: process.argv.includes("--rebuild") });
 console.log(`${machineLine()}\n${toolVersions()}`);
+if (process.argv.includes("--profile")) {
+  const { profileServer } = await import("./bench/profile");
+  await profileServer();
+  process.exit(0);
+}
 console.log(`Levels ${levels.join(", ")} Pioneers, ${seconds} s each after a 2 s warm-up. Request limits off (RATE_LIMIT_*=0).`);
 
 const piEnv = { PI_API_BASE_URL: perfEnv.PI_API_BASE_URL ?? "", PI_API_KEY: perfEnv.PI_API_KEY ?? "" };

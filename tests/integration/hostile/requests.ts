@@ -108,6 +108,8 @@ export const specs: Record<string, Spec> = {
     status: 401,
     request: (fx) => hostile({ forged: fc.tuple(headers.credentials(fx), headers.cronAuthorizations(cronSecret)).map(([other, Authorization]) => ({ ...other, Authorization })) }),
   },
+  // Alice is no admin: whatever she or a forger sends, the route does not exist for them.
+  "POST /api/admin/reconcile": { expect: "refused", status: 404, request: (fx) => asAlice(fx) },
   "GET /api/health": { expect: "read", request: (fx) => asAlice(fx) },
   "GET /api/products": { expect: "read", request: (fx) => asAlice(fx) },
   "GET /validation-key.txt": { expect: "read", request: (fx) => asAlice(fx) },
