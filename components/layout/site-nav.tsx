@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useSession } from "@/components/session";
 
 const links = [
   { href: "/", label: "Shop" },
@@ -11,9 +12,11 @@ const links = [
 /** The pages of the app; the current one is marked for screen readers and by an underline. */
 export function SiteNav() {
   const pathname = usePathname();
+  const { admin } = useSession();
+  const shown = admin ? [...links, { href: "/debug", label: "Diagnostics" }] : links;
   return (
     <nav className="site-nav" aria-label="Main">
-      {links.map(({ href, label }) => (
+      {shown.map(({ href, label }) => (
         <Link key={href} href={href} aria-current={pathname === href ? "page" : undefined}>
           {label}
         </Link>

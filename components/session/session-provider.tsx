@@ -2,11 +2,10 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import useSWR, { useSWRConfig } from "swr";
-import type { Pioneer } from "@/lib/contract";
 import { ApiError, fetcher } from "@/lib/client/api";
 import { requestReconcile } from "@/lib/client/payments";
 import { sendIncompleteReports } from "@/lib/client/pi-auth";
-import { followPiIdentity, mayRestoreSilently, signInWithPi, signOut as signOutRequest } from "@/lib/client/sign-in";
+import { followPiIdentity, mayRestoreSilently, signInWithPi, signOut as signOutRequest, type SignedIn } from "@/lib/client/sign-in";
 import { PiSdkError, piSdkReady } from "@/lib/pi/sdk";
 import { ordersKey, SessionContext, sessionKey, type SessionState } from "./use-session";
 
@@ -18,7 +17,7 @@ const asError = (reason: unknown) => (reason instanceof Error ? reason : new Err
  */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const { mutate: mutateKey } = useSWRConfig();
-  const { data, error, isLoading, mutate } = useSWR<{ user: Pioneer }, Error>(sessionKey, fetcher, {
+  const { data, error, isLoading, mutate } = useSWR<SignedIn, Error>(sessionKey, fetcher, {
     shouldRetryOnError: false,
     revalidateOnFocus: false,
   });
@@ -33,10 +32,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   /** A session made from Pi's own token is Pi's Pioneer: Pi's incomplete-payment reports may go out. */
   const adopt = useCallback(
-    async (user: Pioneer) => {
-      followedFor.current = user.uid;
+    async (session: SignedIn) => {
+      followedFor.current = session.user.uid;
       sendIncompleteReports(refreshOrders);
-      await mutate({ user }, { revalidate: false });
+      await mutate(session, { revalidate: false });
       await mutateKey(ordersKey);
     },
     [mutate, mutateKey, refreshOrders],
@@ -117,8 +116,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const status = user ? "signed-in" : isLoading ? "loading" : "signed-out";
   const errorShown = actionError ?? sessionError;
   const session = useMemo<SessionState>(
-    () => ({ user, status, signingIn, error: errorShown, signIn, signOut }),
-    [user, status, signingIn, errorShown, signIn, signOut],
+    () => ({ user, admin: data?.admin ?? false, status, signingIn, error: errorShown, signIn, signOut }),
+    [user, data?.admin, status, signingIn, errorShown, signIn, signOut],
   );
   return <SessionContext value={session}>{children}</SessionContext>;
 }

@@ -8,6 +8,8 @@ export const ordersKey = "/api/orders";
 
 export type SessionState = {
   user: Pioneer | null;
+  /** The Pioneer is in ADMIN_UIDS (or this is development): /debug is theirs. */
+  admin: boolean;
   status: "loading" | "signed-in" | "signed-out";
   signingIn: boolean;
   /** What went wrong with the session, a sign-in or a sign-out, in words for the Pioneer. */

@@ -35,19 +35,22 @@ export function mayRestoreSilently(): boolean {
   return hint === hints.in || (hint !== hints.out && isFramed());
 }
 
+/** A session as our server describes it: the Pioneer, and whether they may open /debug. */
+export type SignedIn = { user: Pioneer; admin: boolean };
+
 /** Our server verifies Pi's access token with Pi's /me and opens a session for whoever it names. */
-async function openSession(accessToken: string): Promise<Pioneer> {
-  const { user, sessionToken } = await api<{ user: Pioneer; sessionToken: string }>("/api/auth/signin", {
+async function openSession(accessToken: string): Promise<SignedIn> {
+  const { user, admin, sessionToken } = await api<SignedIn & { sessionToken: string }>("/api/auth/signin", {
     method: "POST",
     body: { accessToken },
   });
   setSessionToken(sessionToken);
   writeHint("in");
-  return user;
+  return { user, admin };
 }
 
 /** Pi.authenticate (the page's one, reused if it already ran or is under way), then a session from its token. */
-export async function signInWithPi(): Promise<Pioneer> {
+export async function signInWithPi(): Promise<SignedIn> {
   try {
     return await openSession((await authenticatePage()).accessToken);
   } catch (error) {
@@ -63,7 +66,7 @@ export async function signInWithPi(): Promise<Pioneer> {
  * Identity follows Pi: the session Pioneer's uid is checked against Pi.authenticate's, and on a
  * difference Pi's token is exchanged for a session of its Pioneer, which is returned.
  */
-export async function followPiIdentity(sessionUid: string): Promise<Pioneer | null> {
+export async function followPiIdentity(sessionUid: string): Promise<SignedIn | null> {
   const auth = await authenticatePage();
   return auth.user.uid === sessionUid ? null : openSession(auth.accessToken);
 }

@@ -18,7 +18,7 @@ const neon = [{ type: "integration", protocol: "storage", productSlug: "neon", i
 export function deployButtonUrl(repository: string, docsUrl = `${repository.replace(/\/+$/, "")}/blob/main/docs/DEPLOY.md`): string {
   const params = new URLSearchParams({
     "repository-url": repository,
-    "project-name": "pi-shop",
+    "project-name": "corner-shop",
     env: requiredOnVercel.join(","),
     envDescription: description,
     envLink: docsUrl,
