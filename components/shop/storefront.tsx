@@ -8,19 +8,22 @@ const hintId = "buy-hint";
 
 /** The products; buyable once signed in. */
 export function Storefront({ products }: { products: readonly Product[] }) {
-  const signedIn = useSession().status === "signed-in";
+  const { status } = useSession();
+  const signedIn = status === "signed-in";
+  // Not while the session is checked: a returning Pioneer would see the hint vanish and the list jump.
+  const hinted = status === "signed-out";
 
   return (
     <section aria-labelledby="products-heading">
       <h2 id="products-heading">Products</h2>
-      {signedIn ? null : (
+      {hinted ? (
         <p id={hintId} className="muted">
           Sign in with Pi to buy.
         </p>
-      )}
+      ) : null}
       <ul className="plain-list">
         {products.map((product) => (
-          <ProductCard key={product.id} product={product} canBuy={signedIn} hintId={signedIn ? undefined : hintId} />
+          <ProductCard key={product.id} product={product} canBuy={signedIn} hintId={hinted ? hintId : undefined} />
         ))}
       </ul>
     </section>
