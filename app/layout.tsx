@@ -3,7 +3,8 @@ import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { SiteFooter, SiteHeader } from "@/components/layout";
 import { EmulatorBadge, PiSdkScript } from "@/components/pi";
-import { SessionNotice } from "@/components/session";
+import { SessionNotice, type SessionCookie } from "@/components/session";
+import { hasSignedOutMark, readSessionCookie } from "@/lib/auth/cookie";
 import { isLoopbackUrl, publicEnv } from "@/lib/config/public";
 import { site } from "@/lib/shop/site";
 import { Providers } from "./providers";
@@ -26,16 +27,17 @@ export const viewport: Viewport = {
   ],
 };
 
-// Reading the request's nonce (proxy.ts) renders every page per request, as nonces require.
+// Reading the request's cookies renders every page per request, which Next's nonces (proxy.ts) require anyway.
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const nonce = (await headers()).get("x-nonce") ?? undefined;
+  const cookieHeader = (await headers()).get("cookie");
+  const cookie: SessionCookie = readSessionCookie(cookieHeader) ? "session" : hasSignedOutMark(cookieHeader) ? "signed-out" : "none";
   const sdkUrl = publicEnv.NEXT_PUBLIC_PI_SDK_URL;
   const emulator = isLoopbackUrl(sdkUrl);
   return (
     <html lang="en">
       <body>
         {emulator ? <EmulatorBadge /> : null}
-        <Providers>
+        <Providers cookie={cookie}>
           <SiteHeader name={site.name} />
           <main className="page">
             <SessionNotice />
@@ -43,7 +45,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </main>
           <SiteFooter name={site.name} />
         </Providers>
-        <PiSdkScript src={sdkUrl} nonce={nonce} sandbox={publicEnv.NEXT_PUBLIC_PI_SANDBOX} requiresFrame={!emulator} />
+        <PiSdkScript src={sdkUrl} sandbox={publicEnv.NEXT_PUBLIC_PI_SANDBOX} requiresFrame={!emulator} />
       </body>
     </html>
   );

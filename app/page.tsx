@@ -1,5 +1,7 @@
 import Link from "next/link";
-import { OwnedList } from "@/components/orders";
+// Not the folder's index: a server page importing a barrel of client components ships all of them
+// (here the whole order history) in its first load.
+import { OwnedList } from "@/components/orders/owned-list";
 import { Storefront } from "@/components/shop";
 import { PageTitle } from "@/components/ui";
 import { catalog } from "@/lib/shop";

@@ -1,9 +1,9 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { SessionProvider } from "@/components/session";
+import { SessionProvider, type SessionCookie } from "@/components/session";
 
 /** Everything every page shares, mounted once: any page may call useSession(). */
-export function Providers({ children }: { children: ReactNode }) {
-  return <SessionProvider>{children}</SessionProvider>;
+export function Providers({ children, cookie }: { children: ReactNode; cookie: SessionCookie }) {
+  return <SessionProvider cookie={cookie}>{children}</SessionProvider>;
 }

@@ -1,4 +1,7 @@
+import { piSdkConfig as config } from "./sdk-config";
 import type { PiAuthResult, PiPaymentCallbacks, PiSdk, PiSdkPayment } from "./sdk-types";
+
+export { configurePiSdk } from "./sdk-config";
 
 /**
  * Client-side access to Pi's SDK. The script is loaded once by <PiSdkScript>; this module waits
@@ -19,15 +22,9 @@ export class PiSdkError extends Error {
 
 const loadTimeoutMs = 15_000;
 
-let config = { sandbox: false, requiresFrame: true };
 let scriptState: "pending" | "loaded" | "failed" = "pending";
 const scriptListeners = new Set<() => void>();
 let initialized: Promise<PiSdk> | null = null;
-
-/** `requiresFrame`: Pi's real SDK talks to a parent frame (Pi Browser, the Sandbox); the emulator's doesn't. */
-export function configurePiSdk(options: { sandbox: boolean; requiresFrame: boolean }) {
-  config = options;
-}
 
 export function markPiSdkScript(state: "loaded" | "failed") {
   scriptState = state;
