@@ -30,9 +30,11 @@ export function ensurePerfBuild(options: { force?: boolean } = {}): void {
   const publicOnly = Object.fromEntries(Object.entries(perfEnv).map(([name, value]) => [name, name.startsWith("NEXT_") ? value : ""]));
   const result = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
     env: { ...process.env, ...publicOnly, NODE_ENV: "production", CRON_SECRET: "" },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "pipe", "inherit"],
+    encoding: "utf8",
   });
-  if (result.status !== 0) throw new Error(`next build failed (exit ${result.status ?? "signal"})`);
+  // Next prints why it failed (a type error, say) on stdout, which a good build keeps quiet.
+  if (result.status !== 0) throw new Error(`next build failed (exit ${result.status ?? "signal"}):\n${result.stdout}`);
   writeFileSync(stampFile, JSON.stringify({ publicValues, builtAt: started }));
   console.log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
