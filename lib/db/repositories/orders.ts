@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { orders, paymentReviews, type Order, type OrderStatus } from "@/lib/db/schema";
@@ -28,6 +28,17 @@ export async function findOrderByPayment(db: Database, piPaymentId: string): Pro
   return row ?? null;
 }
 
+/** Sets an order's payment where `condition` holds; null when it does not, or the payment is another order's (unique). */
+async function setPaymentWhere(db: Database, piPaymentId: string, condition: SQL | undefined): Promise<Order | null> {
+  try {
+    const [row] = await db.update(orders).set({ piPaymentId, updatedAt: sql`now()` }).where(condition).returning();
+    return row ?? null;
+  } catch (error) {
+    if (isUniqueViolation(error)) return null;
+    throw error;
+  }
+}
+
 /**
  * Ties a Pi payment to an order of `terms.userUid` that is awaiting payment, not bound to any payment,
  * and whose amount and memo are `terms` exactly: the approval rules' read and bind in one statement.
@@ -35,27 +46,19 @@ export async function findOrderByPayment(db: Database, piPaymentId: string): Pro
  */
 export async function bindPaymentOnTerms(db: Database, orderId: string, piPaymentId: string, terms: { userUid: string; amount: string; memo: string }): Promise<Order | null> {
   if (!uuidPattern.test(orderId)) return null;
-  try {
-    const [row] = await db
-      .update(orders)
-      .set({ piPaymentId, updatedAt: sql`now()` })
-      .where(
-        and(
-          eq(orders.id, orderId),
-          eq(orders.status, "awaiting_payment"),
-          isNull(orders.piPaymentId),
-          eq(orders.userUid, terms.userUid),
-          // Compared as numbers: the column has 7 decimals ("1.0000000"), Pi's amount none to spare.
-          sql`${orders.amount} = ${terms.amount}::numeric`,
-          eq(orders.memo, terms.memo),
-        ),
-      )
-      .returning();
-    return row ?? null;
-  } catch (error) {
-    if (isUniqueViolation(error)) return null;
-    throw error;
-  }
+  return setPaymentWhere(
+    db,
+    piPaymentId,
+    and(
+      eq(orders.id, orderId),
+      eq(orders.status, "awaiting_payment"),
+      isNull(orders.piPaymentId),
+      eq(orders.userUid, terms.userUid),
+      // Compared as numbers: the column has 7 decimals ("1.0000000"), Pi's amount none to spare.
+      sql`${orders.amount} = ${terms.amount}::numeric`,
+      eq(orders.memo, terms.memo),
+    ),
+  );
 }
 
 /** Undoes `bindPaymentOnTerms` while the order still waits for payment. */
@@ -67,24 +70,8 @@ export async function unbindPayment(db: Database, orderId: string, piPaymentId: 
 }
 
 /** Ties a Pi payment to an order awaiting payment. Returns null if the order is no longer free for it. */
-export async function bindPayment(db: Database, orderId: string, piPaymentId: string): Promise<Order | null> {
-  try {
-    const [row] = await db
-      .update(orders)
-      .set({ piPaymentId, updatedAt: sql`now()` })
-      .where(
-        and(
-          eq(orders.id, orderId),
-          eq(orders.status, "awaiting_payment"),
-          or(isNull(orders.piPaymentId), eq(orders.piPaymentId, piPaymentId)),
-        ),
-      )
-      .returning();
-    return row ?? null;
-  } catch (error) {
-    if (isUniqueViolation(error)) return null;
-    throw error;
-  }
+export function bindPayment(db: Database, orderId: string, piPaymentId: string): Promise<Order | null> {
+  return setPaymentWhere(db, piPaymentId, and(eq(orders.id, orderId), eq(orders.status, "awaiting_payment"), or(isNull(orders.piPaymentId), eq(orders.piPaymentId, piPaymentId))));
 }
 
 /**
