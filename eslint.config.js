@@ -16,7 +16,7 @@ const noDomain = {
 };
 
 export default tseslint.config(
-  { ignores: [".next/**", ".next-e2e/**", "node_modules/**", ".data/**", "lib/db/migrations/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
+  { ignores: [".next/**", ".next-e2e/**", ".next-perf/**", "node_modules/**", ".data/**", "lib/db/migrations/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

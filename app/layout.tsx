@@ -2,8 +2,10 @@ import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { SiteFooter, SiteHeader } from "@/components/layout";
-import { EmulatorBadge, PiSdkScript } from "@/components/pi";
-import { SessionNotice } from "@/components/session";
+import { EmulatorBadge } from "@/components/pi/emulator-badge";
+import { PiSdkScript } from "@/components/pi/pi-sdk-script";
+import { SessionNotice, type SessionCookie } from "@/components/session";
+import { hasSignedOutMark, readSessionCookie } from "@/lib/auth/cookie";
 import { isLoopbackUrl, publicEnv } from "@/lib/config/public";
 import { directionOf } from "@/lib/i18n/locales";
 import { getI18n } from "@/lib/i18n/server";
@@ -28,9 +30,10 @@ export const viewport: Viewport = {
   ],
 };
 
-// Reading the request's nonce (proxy.ts) renders every page per request, as nonces require.
+// Reading the request's cookies renders every page per request, which Next's nonces (proxy.ts) require anyway.
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const nonce = (await headers()).get("x-nonce") ?? undefined;
+  const cookieHeader = (await headers()).get("cookie");
+  const cookie: SessionCookie = readSessionCookie(cookieHeader) ? "session" : hasSignedOutMark(cookieHeader) ? "signed-out" : "none";
   const sdkUrl = publicEnv.NEXT_PUBLIC_PI_SDK_URL;
   const emulator = isLoopbackUrl(sdkUrl);
   const { locale, messages } = await getI18n();
@@ -39,7 +42,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={locale} dir={directionOf(locale)}>
       <body>
         {emulator ? <EmulatorBadge /> : null}
-        <Providers locale={locale} messages={messages} piSignIn={piSignIn}>
+        <Providers locale={locale} messages={messages} piSignIn={piSignIn} cookie={cookie}>
           <SiteHeader name={site.name} />
           <main className="page">
             <SessionNotice />
@@ -47,7 +50,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </main>
           <SiteFooter name={site.name} />
         </Providers>
-        <PiSdkScript src={sdkUrl} nonce={nonce} sandbox={publicEnv.NEXT_PUBLIC_PI_SANDBOX} requiresFrame={!emulator} />
+        <PiSdkScript src={sdkUrl} sandbox={publicEnv.NEXT_PUBLIC_PI_SANDBOX} requiresFrame={!emulator} />
       </body>
     </html>
   );

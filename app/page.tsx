@@ -1,7 +1,9 @@
 import Link from "next/link";
-import { RewardedAd } from "@/components/ads";
-import { OwnedList } from "@/components/orders";
-import { ShareButton } from "@/components/pi";
+// Not the folders' indexes: a server page importing a barrel of client components ships all of them
+// (here the whole order history) in its first load.
+import { RewardedAd } from "@/components/ads/rewarded-ad";
+import { OwnedList } from "@/components/orders/owned-list";
+import { ShareButton } from "@/components/pi/share-button";
 import { Storefront } from "@/components/shop";
 import { PageTitle } from "@/components/ui";
 import { getI18n } from "@/lib/i18n/server";

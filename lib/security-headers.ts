@@ -42,6 +42,12 @@ export function contentSecurityPolicy({ sdkUrl, nonce, dev }: { sdkUrl: string; 
   ].join("; ");
 }
 
+/**
+ * The policy of API answers (JSON, never rendered as a page): nothing may load or frame them. Fixed,
+ * so next.config.ts sets it and proxy.ts, with its per-request nonce, skips API routes.
+ */
+export const apiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+
 // Powerful features the app does not use are off, for it and anything it frames; sharing and copying
 // stay available to the app itself.
 const deniedFeatures = [

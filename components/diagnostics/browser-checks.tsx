@@ -2,7 +2,8 @@
 
 import { useEffect, useState } from "react";
 import { StatusPill } from "@/components/ui";
-import { detectHost, type Host } from "@/lib/pi/host";
+import { detectHost } from "@/lib/pi/detect-host";
+import type { Host } from "@/lib/pi/host";
 import { isFramed } from "@/lib/pi/sdk";
 
 type Seen = { sdk: boolean; host: Host | null; framed: boolean } | null;

@@ -1,19 +1,43 @@
 "use client";
 
-import Script from "next/script";
-import { detectHost } from "@/lib/pi/host";
-import { configurePiSdk, markPiSdkScript } from "@/lib/pi/sdk";
+import { useEffect } from "react";
+import { configurePiSdk } from "@/lib/pi/sdk-config";
 
-type Props = { src: string; nonce: string | undefined; sandbox: boolean; requiresFrame: boolean };
+// The SDK wrapper loads with the script it waits for, not with the page.
+const sdk = () => import("@/lib/pi/sdk");
 
-function onReady() {
-  markPiSdkScript("loaded");
-  // Pi's docs ask for init as soon as the script is there; the host check calls it (once) where it can answer.
-  detectHost().catch(() => undefined);
+type Props = { src: string; sandbox: boolean; requiresFrame: boolean };
+
+let inserted = false;
+
+function insertScript(src: string) {
+  if (inserted) return;
+  inserted = true;
+  const script = document.createElement("script");
+  script.src = src;
+  script.async = true;
+  script.onload = () =>
+    void Promise.all([sdk(), import("@/lib/pi/detect-host")]).then(([{ markPiSdkScript }, { detectHost }]) => {
+      markPiSdkScript("loaded");
+      // Pi's docs ask for init as soon as the script is there; the host check calls it (once) where it can answer.
+      detectHost().catch(() => undefined);
+    });
+  script.onerror = () => void sdk().then(({ markPiSdkScript }) => markPiSdkScript("failed"));
+  document.body.append(script);
 }
 
-/** Loads Pi's SDK (or the emulator's) once for the whole app, after the page is interactive. */
-export function PiSdkScript({ src, nonce, sandbox, requiresFrame }: Props) {
+/**
+ * Loads Pi's SDK (or the emulator's) once for the whole app, after the page's load event: fetched
+ * earlier (next/script preloads even "afterInteractive"), its ~40 KB compete with the page's own
+ * files on a phone's network and delay the first paint. Its origin is in script-src: no nonce.
+ */
+export function PiSdkScript({ src, sandbox, requiresFrame }: Props) {
   configurePiSdk({ sandbox, requiresFrame });
-  return <Script src={src} nonce={nonce} strategy="afterInteractive" onReady={onReady} onError={() => markPiSdkScript("failed")} />;
+  useEffect(() => {
+    const insert = () => insertScript(src);
+    if (document.readyState === "complete") insert();
+    else window.addEventListener("load", insert, { once: true });
+    return () => window.removeEventListener("load", insert);
+  }, [src]);
+  return null;
 }

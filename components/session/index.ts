@@ -1,4 +1,4 @@
 export { SessionControl } from "./session-control";
 export { SessionNotice } from "./session-notice";
 export { SessionProvider } from "./session-provider";
-export { ordersKey, sessionKey, useSession, type SessionState } from "./use-session";
+export { ordersKey, sessionKey, useSession, type SessionCookie, type SessionState } from "./use-session";

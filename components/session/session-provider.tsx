@@ -3,16 +3,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import useSWR, { useSWRConfig } from "swr";
 import { ApiError, fetcher } from "@/lib/client/api";
-import { requestReconcile } from "@/lib/client/payments";
-import { sendIncompleteReports } from "@/lib/client/pi-auth";
-import { beginPiSignIn } from "@/lib/client/pi-sign-in";
-import { followPiIdentity, mayRestoreSilently, openSession, signInWithPi, signOut as signOutRequest, type SignedIn } from "@/lib/client/sign-in";
+import type { SignedIn } from "@/lib/client/sign-in";
 import { Problem } from "@/lib/i18n/problem";
-import { detectHost, paysHere, type Host } from "@/lib/pi/host";
-import { PiSdkError } from "@/lib/pi/sdk";
-import { ordersKey, SessionContext, sessionKey, type SessionState } from "./use-session";
+import { paysHere, type Host } from "@/lib/pi/host";
+import { ordersKey, SessionContext, sessionKey, type SessionCookie, type SessionState } from "./use-session";
 
 const asError = (reason: unknown) => (reason instanceof Error ? reason : new Error(String(reason)));
+const piSession = () => import("./pi-session");
 
 /**
  * Owns the session for the page: mounted once (app/providers.tsx), so the host check, the silent
@@ -20,11 +17,15 @@ const asError = (reason: unknown) => (reason instanceof Error ? reason : new Err
  * Inside Pi Browser or the Sandbox, "Sign in with Pi" is Pi.authenticate; anywhere else it is Pi
  * Sign-in, which leaves for Pi's authorize page and comes back to /signin/callback.
  */
-export function SessionProvider({ children }: { children: ReactNode }) {
+export function SessionProvider({ children, cookie = "session" }: { children: ReactNode; cookie?: SessionCookie }) {
   const { mutate: mutateKey } = useSWRConfig();
-  const { data, error, isLoading, mutate } = useSWR<SignedIn, Error>(sessionKey, fetcher, {
+  // Asked once there is something to ask about: a session cookie, or a sign-in made on this page.
+  const [askServer, setAskServer] = useState(cookie === "session");
+  const { data, error, isLoading, mutate } = useSWR<SignedIn, Error>(askServer ? sessionKey : null, fetcher, {
     shouldRetryOnError: false,
     revalidateOnFocus: false,
+    // A session adopted before the key was asked for is fresh: no second request for it.
+    revalidateIfStale: false,
   });
   const [signingIn, setSigningIn] = useState(false);
   const [host, setHost] = useState<Host | null>(null);
@@ -34,21 +35,32 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   // The session uid already checked against Pi's Pioneer, and the one already reconciled.
   const followedFor = useRef<string | null>(null);
   const reconciledFor = useRef<string | null>(null);
-  const refreshOrders = useCallback(() => void mutateKey(ordersKey), [mutateKey]);
+  // Pi and reconcile answers may land after the provider is gone (its SWR cache with it): they then touch nothing.
+  const mounted = useRef(false);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+  const refreshOrders = useCallback(() => {
+    if (mounted.current) void mutateKey(ordersKey);
+  }, [mutateKey]);
 
   /** A session made from Pi's own token is Pi's Pioneer: Pi's incomplete-payment reports may go out. */
   const adopt = useCallback(
     async (session: SignedIn) => {
       followedFor.current = session.user.uid;
-      sendIncompleteReports(refreshOrders);
-      await mutate(session, { revalidate: false });
+      (await piSession()).sendIncompleteReports(refreshOrders);
+      await mutateKey(sessionKey, session, { revalidate: false });
+      setAskServer(true);
       await mutateKey(ordersKey);
     },
-    [mutate, mutateKey, refreshOrders],
+    [mutateKey, refreshOrders],
   );
 
   useEffect(() => {
-    detectHost().then(setHost, () => undefined);
+    void piSession().then(({ detectHost }) => detectHost().then(setHost, () => undefined));
   }, []);
 
   const signIn = useCallback(async () => {
@@ -56,12 +68,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setSigningIn(true);
     setActionError(null);
     try {
-      if ((await detectHost()) === "browser") {
+      const pi = await piSession();
+      if ((await pi.detectHost()) === "browser") {
         // The page leaves for Pi's authorize page; the session is made on the way back.
-        await beginPiSignIn(window.location.pathname + window.location.search);
+        await pi.beginPiSignIn(window.location.pathname + window.location.search);
         return false;
       }
-      await adopt(await signInWithPi());
+      await adopt(await pi.signInWithPi());
       return true;
     } catch (reason) {
       setActionError(asError(reason));
@@ -74,7 +87,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signInWithToken = useCallback(
     async (accessToken: string) => {
       setActionError(null);
-      await adopt(await openSession(accessToken));
+      await adopt(await (await piSession()).openSession(accessToken));
     },
     [adopt],
   );
@@ -82,7 +95,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signOut = useCallback(async () => {
     setActionError(null);
     try {
-      await signOutRequest();
+      await (await piSession()).signOut();
     } catch (reason) {
       // The server still holds the session: stay signed in, and say so.
       setActionError(new Problem("session.signOutFailed", {}, reason));
@@ -94,21 +107,21 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return true;
   }, [mutate, mutateKey]);
 
-  // After a 401, sign in again silently where that is expected: inside a Pi host (Pi does not ask
-  // twice; elsewhere it would mean leaving the page), unless the Pioneer tapped meanwhile. Once per
-  // page: never right after a sign-out, here or remembered by the server (`signed_out`).
-  const unauthenticated = error instanceof ApiError && error.status === 401;
-  const signedOutHere = error instanceof ApiError && error.code === "signed_out";
+  // After a 401 (or with no session cookie at all), sign in again silently where that is expected:
+  // inside a Pi host (Pi does not ask twice; elsewhere it would mean leaving the page), unless the
+  // Pioneer tapped meanwhile. Once per page: never right after a sign-out, here or remembered by the
+  // server (`signed_out`).
+  const unauthenticated = !askServer || (error instanceof ApiError && error.status === 401);
+  const signedOutHere = askServer ? error instanceof ApiError && error.code === "signed_out" : cookie === "signed-out";
   useEffect(() => {
     if (!unauthenticated || triedSilently.current) return;
     triedSilently.current = true;
-    if (signedOutHere || !mayRestoreSilently()) return;
-    detectHost().then(
-      (where) => {
-        if (paysHere(where) && !signInStarted.current) void signIn();
-      },
-      () => undefined,
-    );
+    if (signedOutHere) return;
+    void piSession().then(async ({ mayRestoreSilently, detectHost }) => {
+      if (!mayRestoreSilently()) return;
+      const where = await detectHost().catch(() => null);
+      if (paysHere(where) && !signInStarted.current) void signIn();
+    });
   }, [unauthenticated, signedOutHere, signIn]);
 
   const user = data?.user ?? null;
@@ -124,17 +137,21 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     // Outside a Pi host there is no Pi.authenticate to ask.
     if (followedFor.current !== uid) {
       followedFor.current = uid;
-      detectHost()
-        .then((where) => (paysHere(where) ? followPiIdentity(uid) : undefined))
-        .then((other) => (other ? adopt(other) : other === null ? sendIncompleteReports(refreshOrders) : undefined))
-        .catch((reason: unknown) => {
-          if (reason instanceof PiSdkError && reason.reason === "declined") setActionError(new Problem("session.declinedWhileSignedIn"));
-        });
+      void piSession().then(async ({ detectHost, followPiIdentity, sendIncompleteReports, declinedInPi }) => {
+        if (!paysHere(await detectHost().catch(() => null))) return;
+        await followPiIdentity(uid)
+          .then((other) => (other ? adopt(other) : sendIncompleteReports(refreshOrders)))
+          .catch((reason: unknown) => {
+            if (declinedInPi(reason)) setActionError(new Problem("session.declinedWhileSignedIn"));
+          });
+      });
     }
     // And let the server settle what Pi finished while the app was closed, once per Pioneer.
     if (reconciledFor.current !== uid) {
       reconciledFor.current = uid;
-      void requestReconcile().then(refreshOrders);
+      void piSession()
+        .then(({ requestReconcile }) => requestReconcile())
+        .then(refreshOrders);
     }
   }, [uid, adopt, refreshOrders]);
 

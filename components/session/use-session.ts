@@ -7,6 +7,13 @@ import type { Host } from "@/lib/pi/host";
 export const sessionKey = "/api/auth/session";
 export const ordersKey = "/api/orders";
 
+/**
+ * The cookies of the page's request, as the root layout saw them: a session cookie (ask the server
+ * whose it is), only the signed-out mark, or neither. Without a session cookie the server's answer
+ * is known (a fresh page holds no bearer token), so the page starts signed out and asks nothing.
+ */
+export type SessionCookie = "session" | "signed-out" | "none";
+
 export type SessionState = {
   user: Pioneer | null;
   /** The Pioneer is in ADMIN_UIDS (or this is development): /debug is theirs. */

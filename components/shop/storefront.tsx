@@ -16,20 +16,22 @@ export function Storefront({ products }: { products: readonly Product[] }) {
   const signedIn = status === "signed-in";
   const outsidePi = host === "browser";
   const canBuy = signedIn && paysHere(host);
+  // Not while the session is checked: a returning Pioneer would see the hint vanish and the list jump.
+  const hinted = outsidePi || status === "signed-out";
 
   return (
     <section aria-labelledby="products-heading">
       <h2 id="products-heading">{t("home.products")}</h2>
       {outsidePi ? (
         <PayInPiBrowser id={hintId} />
-      ) : signedIn ? null : (
+      ) : hinted ? (
         <p id={hintId} className="muted">
           {t("home.signInToBuy")}
         </p>
-      )}
+      ) : null}
       <ul className="plain-list">
         {products.map((product) => (
-          <ProductCard key={product.id} product={product} canBuy={canBuy} hintId={canBuy ? undefined : hintId} />
+          <ProductCard key={product.id} product={product} canBuy={canBuy} hintId={hinted ? hintId : undefined} />
         ))}
       </ul>
     </section>

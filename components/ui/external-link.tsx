@@ -1,7 +1,6 @@
 "use client";
 
 import type { ComponentProps } from "react";
-import { openExternally } from "@/lib/pi/open-url";
 
 type Props = Omit<ComponentProps<"a">, "href" | "target" | "rel"> & { href: string };
 
@@ -20,7 +19,8 @@ export function ExternalLink({ href, onClick, children, ...props }: Props) {
         onClick?.(event);
         if (event.defaultPrevented) return;
         event.preventDefault();
-        void openExternally(href);
+        // Pi's SDK wrapper loads on the first tap, not with every page that shows a link.
+        void import("@/lib/pi/open-url").then(({ openExternally }) => openExternally(href));
       }}
     >
       {children}

@@ -3,9 +3,15 @@ import { AppError, type Pioneer } from "@/lib/contract";
 import { getAuthEnv } from "@/lib/config/server";
 import { readSessionCookie } from "./cookie";
 import { addressedOrigin, isStateChanging, isTrustedOrigin } from "./origin";
-import { getSessionUser } from "./session";
+import { getCountedSessionUser, getSessionUser, type SessionCounter } from "./session";
 
-export type Caller = { user: Pioneer; token: string; via: "bearer" | "cookie" };
+export type Caller = {
+  user: Pioneer;
+  token: string;
+  via: "bearer" | "cookie";
+  /** The counter's state after this request's hit, when `requireCaller` was given one. */
+  count?: { hits: number; windowStart: Date };
+};
 
 type Credential = { token: string; via: "bearer" | "cookie" };
 
@@ -31,12 +37,18 @@ export function assertTrustedOrigin(request: Request, via: "bearer" | "cookie") 
 /**
  * The signed-in caller, or a 401. Route handlers call this before touching anything of a Pioneer.
  * Either credential is enough: a stale bearer (another tab signed in again) does not hide a live cookie.
+ * With a `counter` (lib/limits), the live session's lookup also counts the request, in one round trip.
  */
-export async function requireCaller(request: Request): Promise<Caller> {
+export async function requireCaller(request: Request, counter?: SessionCounter): Promise<Caller> {
   const credentials = readCredentials(request);
   if (credentials.length === 0) throw new AppError("unauthenticated", "Sign in with Pi first.");
   for (const credential of credentials) {
     assertTrustedOrigin(request, credential.via);
+    if (counter) {
+      const counted = await getCountedSessionUser(credential.token, counter);
+      if (counted) return { user: { uid: counted.uid, username: counted.username }, ...credential, count: { hits: counted.hits, windowStart: counted.windowStart } };
+      continue;
+    }
     const user = await getSessionUser(credential.token);
     if (user) return { user, ...credential };
   }

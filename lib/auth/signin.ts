@@ -1,11 +1,9 @@
 import "server-only";
 import { AppError, type Pioneer } from "@/lib/contract";
-import { getDb } from "@/lib/db";
-import { upsertUser } from "@/lib/db/repositories/users";
 import { PiApiError } from "@/lib/pi/errors";
 import { toPioneer } from "@/lib/pi/mappers";
 import { piApi } from "@/lib/pi/platform-api";
-import { createSession, revokeSessionToken } from "./session";
+import { createUserSession, revokeSessionToken } from "./session";
 
 /**
  * Exchanges a Pi access token for an app session. Identity comes only from Pi's /me answer; the
@@ -22,8 +20,7 @@ export async function signIn(accessToken: string, heldTokens: readonly string[] 
     }
     throw error;
   }
-  await upsertUser(await getDb(), pioneer);
-  const session = await createSession(pioneer.uid);
+  const session = await createUserSession(pioneer);
   for (const token of heldTokens) await revokeSessionToken(token);
   return { user: pioneer, sessionToken: session.token, expiresAt: session.expiresAt };
 }

@@ -1,6 +1,7 @@
 import { Problem } from "@/lib/i18n/problem";
 import { PiSdkError } from "@/lib/pi/sdk";
 import { parseFragment } from "./oauth-fragment";
+import { piSignInConfig as config } from "./pi-sign-in-config";
 import { consume, issue, readBook, writeBook } from "./oauth-states";
 
 /**
@@ -8,15 +9,6 @@ import { consume, issue, readBook, writeBook } from "./oauth-states";
  * approves in Pi Browser and comes back to /signin/callback with an access token in the URL
  * fragment, which our server checks with Pi's /me like any other Pi token.
  */
-
-export type PiSignInConfig = { clientId: string | null; authorizeUrl: string };
-
-let config: PiSignInConfig = { clientId: null, authorizeUrl: "https://accounts.pinet.com/oauth/authorize" };
-
-/** From the server's public configuration (NEXT_PUBLIC_PI_OAUTH_CLIENT_ID, NEXT_PUBLIC_PI_OAUTH_AUTHORIZE_URL). */
-export function configurePiSignIn(next: PiSignInConfig) {
-  config = next;
-}
 
 export const callbackPath = "/signin/callback";
 // Payments are not offered to Pi Sign-in; the username is all this app shows.

@@ -14,6 +14,7 @@ export const hints: Record<string, string> = {
   PI_NETWORK: 'Use "Pi Testnet" or "Pi Network" (Mainnet), matching the app you created in the Developer Portal.',
   SESSION_SECRET: "Generate one with `openssl rand -base64 48`; it must be at least 32 characters.",
   DATABASE_URL: "Use a postgres:// URL, or unset it to use the embedded database.",
+  DATABASE_POOL_MAX: "Use a whole number of connections between 1 and 1000 (default 10).",
   NEXT_PUBLIC_PI_SANDBOX: 'Set it to "true" inside the Pi Sandbox and "false" in Pi Browser.',
   NEXT_PUBLIC_PI_SDK_URL: "Use https://sdk.minepi.com/pi-sdk.js (the default) or the emulator's /pi-sdk.js.",
   PI_ALLOW_LOCAL_API: 'Use "true" or "false".',

@@ -44,8 +44,9 @@ export const getDbEnv = memo(() => {
   const env = parse({
     DATABASE_URL: z.preprocess(blankAsMissing, z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// URL" }).optional()),
     PGLITE_DIR: z.preprocess(blankAsMissing, z.string().default(".data/pglite")),
+    DATABASE_POOL_MAX: wholeNumber(10, 1, 1000),
   });
-  return { databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR };
+  return { databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, poolMax: env.DATABASE_POOL_MAX };
 });
 
 /** When the reconciler acts, and how long an unpaid order waits. */

@@ -33,12 +33,13 @@ export interface DatabaseHandle {
 }
 
 /**
- * Opens a database and applies pending migrations before handing it out: node-postgres (pool of 5)
+ * Opens a database and applies pending migrations before handing it out: node-postgres (a pool of
+ * `poolMax`, default 10)
  * when `databaseUrl` is set, otherwise PGlite at `pgliteDir` (created if missing; `memory://` for
  * a throwaway one). Each call opens a new database; the app uses `getDb()`.
  */
 export async function createDatabase(config: DbConfig): Promise<DatabaseHandle> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.pgliteDir);
+  return config.databaseUrl ? openPostgres(config.databaseUrl, config.poolMax ?? defaultPoolMax) : openPglite(config.pgliteDir);
 }
 
 /** Applies migrations before a database is handed out; on failure it is closed, not leaked. */
@@ -51,9 +52,16 @@ async function migrateOrClose(migrate: () => Promise<MigrationResult>, close: ()
   }
 }
 
-async function openPostgres(databaseUrl: string): Promise<DatabaseHandle> {
+/**
+ * Each request holds a connection only for its own statements (never across a call to Pi), so a
+ * few connections serve many Pioneers; at 32 concurrent purchases 5 left requests queueing for one
+ * (docs/PERFORMANCE.md). Behind a pooler (Neon's pooled URL, PgBouncer) this is per instance.
+ */
+const defaultPoolMax = 10;
+
+async function openPostgres(databaseUrl: string, poolMax: number): Promise<DatabaseHandle> {
   const [{ Pool }, { drizzle }] = await Promise.all([import("pg"), import("drizzle-orm/node-postgres")]);
-  const pool = new Pool({ connectionString: databaseUrl, max: 5 });
+  const pool = new Pool({ connectionString: databaseUrl, max: poolMax });
   // An idle connection dropped by the server emits "error" on the pool; unhandled, it kills the process.
   pool.on("error", (error) => logError("db.idle_connection_failed", { error: error.name, cause: error.message }));
 

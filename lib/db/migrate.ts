@@ -16,6 +16,8 @@ export interface DbConfig {
   databaseUrl?: string | undefined;
   /** A directory (created if missing) or `memory://`. */
   pgliteDir: string;
+  /** Most PostgreSQL connections this process opens at once (default 10). */
+  poolMax?: number | undefined;
 }
 
 export type Engine = "postgres" | "pglite";

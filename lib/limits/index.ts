@@ -1,4 +1,5 @@
 import "server-only";
+import { requireCaller, type Caller } from "@/lib/auth";
 import { AppError } from "@/lib/contract";
 import { getDb } from "@/lib/db";
 import { hitRateLimit } from "@/lib/db/repositories/rate-limits";
@@ -14,13 +15,16 @@ const windowMs = 60_000;
 /** Without a trustworthy client address every sign-in shares one counter, this many times larger. */
 const sharedSignInFactor = 10;
 
-async function consume(key: string, perMinute: number): Promise<void> {
-  if (perMinute <= 0) return;
-  const now = new Date();
-  const { hits, windowStart } = await hitRateLimit(await getDb(), key, now, windowMs);
+function enforce({ hits, windowStart }: { hits: number; windowStart: Date }, perMinute: number, now: Date): void {
   if (hits <= perMinute) return;
   const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000));
   throw new AppError("rate_limited", `Too many requests. Try again in ${retryAfterSeconds} s.`, undefined, retryAfterSeconds);
+}
+
+async function consume(key: string, perMinute: number): Promise<void> {
+  if (perMinute <= 0) return;
+  const now = new Date();
+  enforce(await hitRateLimit(await getDb(), key, now, windowMs), perMinute, now);
 }
 
 /** Sign-ins per client address: each costs a call to Pi's /me. */
@@ -30,7 +34,16 @@ export function limitSignIn(request: Request): Promise<void> {
   return address ? consume(`signin:${address}`, env.signInPerMinute) : consume("signin:*", env.signInPerMinute * sharedSignInFactor);
 }
 
-/** Order and payment requests per Pioneer: each payment call costs a read of Pi with the server key. */
-export function limitPioneer(userUid: string): Promise<void> {
-  return consume(`api:${userUid}`, getLimitsEnv().apiPerMinute);
+/**
+ * The signed-in caller (as `requireCaller`), within the order and payment requests allowed per
+ * Pioneer: each payment call costs a read of Pi with the server key. The session lookup counts the
+ * request in the same statement, so the limit costs no extra round trip.
+ */
+export async function requireCallerWithinLimit(request: Request): Promise<Caller> {
+  const perMinute = getLimitsEnv().apiPerMinute;
+  if (perMinute <= 0) return requireCaller(request);
+  const now = new Date();
+  const caller = await requireCaller(request, { keyPrefix: "api:", windowMs, now });
+  if (caller.count) enforce(caller.count, perMinute, now);
+  return caller;
 }

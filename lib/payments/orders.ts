@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError, type OrderView } from "@/lib/contract";
 import { getDb } from "@/lib/db";
-import { expireUnpaidOrdersBeyond, insertOrder, listOrdersOf } from "@/lib/db/repositories/orders";
+import { insertOrderKeepingNewest, listOrdersOf } from "@/lib/db/repositories/orders";
 import { listRefundsOf } from "@/lib/db/repositories/payouts";
 import type { Order } from "@/lib/db/schema";
 import { getPaymentsEnv } from "@/lib/config/server";
@@ -41,9 +41,7 @@ export function toOrderView(order: Order): OrderView {
 export async function createOrder(userUid: string, productId: string): Promise<OrderView> {
   const product = findProduct(productId);
   if (!product) throw new AppError("product_not_found", "There is no such product.");
-  const db = await getDb();
-  const order = await insertOrder(db, { userUid, productId, amount: product.price, memo: memoFor(product) });
-  await expireUnpaidOrdersBeyond(db, userUid, maxUnpaidOrders);
+  const order = await insertOrderKeepingNewest(await getDb(), { userUid, productId, amount: product.price, memo: memoFor(product) }, maxUnpaidOrders);
   annotate({ orderId: order.id });
   return toOrderView(order);
 }

@@ -1,8 +1,10 @@
 import "server-only";
 import { AppError, type OrderView } from "@/lib/contract";
-import { getDb } from "@/lib/db";
-import { bindPayment, findOrder, findOrderByPayment } from "@/lib/db/repositories/orders";
+import { getDb, type Database } from "@/lib/db";
+import { bindPayment, bindPaymentOnTerms, findOrder, findOrderByPayment, unbindPayment } from "@/lib/db/repositories/orders";
+import type { Order } from "@/lib/db/schema";
 import { getPiEnv } from "@/lib/config/server";
+import { normalizeAmount, toUnits } from "@/lib/pi/amount";
 import type { PiPayment } from "@/lib/pi/mappers";
 import { annotate } from "@/lib/log";
 import { piApi } from "@/lib/pi/platform-api";
@@ -27,10 +29,33 @@ async function refuse(payment: PiPayment, failure: RuleFailure): Promise<never> 
   reject(failure);
 }
 
+/**
+ * The first approval of a payment, read and bound in one statement: the order's rules written as the
+ * bind's conditions. Null sends the caller to the general path (a retry, a refusal, a lost race),
+ * which reads the order and judges it. The rules still judge what this bound: should they ever
+ * disagree with the statement, the binding is undone and the general path refuses.
+ */
+async function bindFirstApproval(db: Database, payment: PiPayment, userUid: string, network: string): Promise<Order | null> {
+  // A memo PostgreSQL text cannot hold exactly (NUL; lone surrogates, which UTF-8 replaces) can only fail the rules anyway.
+  const plainMemo = !payment.memo.includes("\u0000") && Buffer.from(payment.memo, "utf8").toString("utf8") === payment.memo;
+  // toUnits refuses an amount finer than Pi's 7 decimals; a valid one prints exactly with toFixed(7).
+  if (!payment.orderId || toUnits(payment.amount) === null || !plainMemo || payment.cancelled || !checkPaymentBasics(payment, userUid, network).ok) return null;
+  const terms = { userUid, amount: normalizeAmount(payment.amount.toFixed(7)), memo: payment.memo };
+  const bound = await bindPaymentOnTerms(db, payment.orderId, payment.id, terms);
+  if (!bound || checkApproval(payment, bound, userUid, network).ok) return bound;
+  await unbindPayment(db, bound.id, payment.id);
+  return null;
+}
+
 /** Approves a payment for the caller's order after every rule passes; repeats return the current state. */
 export async function approvePayment(userUid: string, paymentId: string): Promise<OrderView> {
   const payment = await readPayment(paymentId);
   const db = await getDb();
+  const bound = await bindFirstApproval(db, payment, userUid, getPiEnv().network);
+  if (bound) {
+    annotate({ orderId: bound.id });
+    return approveBound(db, payment, bound);
+  }
   const decision = checkApproval(payment, payment.orderId ? await findOrder(db, payment.orderId) : null, userUid, getPiEnv().network);
   if (!decision.ok) return refuse(payment, decision);
   const { order } = decision;
@@ -44,15 +69,23 @@ export async function approvePayment(userUid: string, paymentId: string): Promis
     if (!retry.ok) return refuse(payment, retry);
     return toOrderView(current);
   }
+  return approveBound(db, payment, order);
+}
+
+/** Pi's approval of a payment bound to `order`, then the order's move to approved. */
+async function approveBound(db: Database, payment: PiPayment, order: Order): Promise<OrderView> {
   if (!payment.approved) await ensurePiStep(payment.id, () => piApi.approve(payment.id), (p) => p.approved);
   return toOrderView((await transitionOrder(db, order.id, "awaiting_payment", "approved")) ?? (await reload(db, order)));
 }
 
 /** Completes the caller's payment with the txid Pi recorded for it; repeats return the paid order. */
 export async function completePayment(userUid: string, paymentId: string, txid: string): Promise<OrderView> {
-  const payment = await readPayment(paymentId);
   const db = await getDb();
-  const decision = checkCompletion(payment, await findOrderByPayment(db, payment.id), userUid, getPiEnv().network, txid);
+  // The order is looked up while Pi is read (both by the id the client sent), saving a round trip of
+  // latency; it is judged only against Pi's record, and looked up again should Pi name another id.
+  const [payment, byRequestedId] = await Promise.all([readPayment(paymentId), findOrderByPayment(db, paymentId)]);
+  const order = payment.id === paymentId ? byRequestedId : await findOrderByPayment(db, payment.id);
+  const decision = checkCompletion(payment, order, userUid, getPiEnv().network, txid);
   if (!decision.ok) reject(decision);
   annotate({ orderId: decision.order.id });
   return settlePayment(db, { ...payment, txid: decision.txid }, decision.order);

@@ -1,7 +1,5 @@
-import { getPi, isFramed, loadedPi, sdkConfig } from "./sdk";
-
 /**
- * Where the app runs, decided once per page and never from the user agent:
+ * Where the app runs, decided once per page by ./detect-host.ts and never from the user agent:
  * - "pi-browser": Pi Browser (Pi.getPiHostAppInfo says so, or Pi.init answers outside the Sandbox);
  * - "sandbox": the Pi Sandbox on a computer (the app was built for it and Pi.init answers);
  * - "browser": anywhere else, where Pi.init and Pi.authenticate never answer. Pioneers sign in
@@ -11,46 +9,3 @@ export type Host = "pi-browser" | "sandbox" | "browser";
 
 /** Whether Pi's wallet (and so Pi.createPayment and Pi.authenticate) can answer here. */
 export const paysHere = (host: Host | null) => host === "pi-browser" || host === "sandbox";
-
-// getPiHostAppInfo answers at once inside Pi Browser; some SDKs never settle it elsewhere.
-const hostInfoTimeoutMs = 2_000;
-// Pi.init answers within a moment where a Pi host frames the app; elsewhere it waits a minute or more.
-const initTimeoutMs = 3_000;
-
-/** `promise`'s value, or null if it has not settled (or failed) within `ms`. */
-function within<T>(ms: number, promise: Promise<T>): Promise<T | null> {
-  return new Promise((resolve) => {
-    const timer = window.setTimeout(() => resolve(null), ms);
-    promise.then(
-      (value) => resolve(value),
-      () => resolve(null),
-    ).finally(() => window.clearTimeout(timer));
-  });
-}
-
-async function decide(): Promise<Host> {
-  const { sandbox, requiresFrame } = sdkConfig();
-  // Pi's SDK speaks only to a parent frame: unframed, nothing could ever answer it.
-  if (requiresFrame && !isFramed()) return "browser";
-  const pi = await loadedPi();
-  const info = pi.getPiHostAppInfo ? await within(hostInfoTimeoutMs, Promise.resolve().then(() => pi.getPiHostAppInfo?.())) : null;
-  if (info?.hostApp === "pi-browser") return "pi-browser";
-  // No answer, or "unknown": the SDK decides, if Pi.init answers in time.
-  const initialized = await within(initTimeoutMs, getPi());
-  if (!initialized) return "browser";
-  return sandbox ? "sandbox" : "pi-browser";
-}
-
-let detected: Promise<Host> | null = null;
-
-/**
- * The host, asked once per page. Rejects (with the SDK's load error) only when the script did not
- * load where it was needed; the next call asks again.
- */
-export function detectHost(): Promise<Host> {
-  detected ??= decide();
-  detected.catch(() => {
-    detected = null;
-  });
-  return detected;
-}

@@ -1,4 +1,5 @@
-import { detectHost, paysHere } from "./host";
+import { detectHost } from "./detect-host";
+import { paysHere } from "./host";
 import { getPi } from "./sdk";
 
 /**

@@ -1,4 +1,7 @@
+import { piSdkConfig as config } from "./sdk-config";
 import type { PiAuthResult, PiPaymentCallbacks, PiSdk, PiSdkPayment } from "./sdk-types";
+
+export { configurePiSdk } from "./sdk-config";
 
 /**
  * Client-side access to Pi's SDK. The script is loaded once by <PiSdkScript>; this module waits
@@ -19,23 +22,14 @@ export class PiSdkError extends Error {
 
 const loadTimeoutMs = 15_000;
 
-let config = { sandbox: false, requiresFrame: true };
 let scriptState: "pending" | "loaded" | "failed" = "pending";
 const scriptListeners = new Set<() => void>();
 let initialized: Promise<PiSdk> | null = null;
-
-/** `requiresFrame`: Pi's real SDK talks to a parent frame (Pi Browser, the Sandbox); the emulator's doesn't. */
-export function configurePiSdk(options: { sandbox: boolean; requiresFrame: boolean }) {
-  config = options;
-}
 
 export function markPiSdkScript(state: "loaded" | "failed") {
   scriptState = state;
   for (const listener of scriptListeners) listener();
 }
-
-/** What the app was built for: the Sandbox flag, and whether the SDK needs a parent frame to answer. */
-export const sdkConfig = () => config;
 
 /** The SDK's object once its script has run (not initialized): a script that never loads rejects. */
 export function loadedPi(): Promise<PiSdk> {

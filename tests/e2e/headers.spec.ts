@@ -36,7 +36,11 @@ test("pages and API answers carry the other security headers; API answers are ne
     expect(headers["referrer-policy"], name).toBe("strict-origin-when-cross-origin");
     expect(headers["permissions-policy"], name).toMatch(/(^|, )camera=\(\).*web-share=\(self\)/);
   }
-  for (const name of ["session", "health", "order"] as const) expect(answers[name].headers()["cache-control"], name).toBe("no-store");
+  for (const name of ["session", "health", "order"] as const) {
+    expect(answers[name].headers()["cache-control"], name).toBe("no-store");
+    // API answers skip the proxy (no nonce to make) and carry a fixed policy that lets nothing load or frame them.
+    expect(answers[name].headers()["content-security-policy"], name).toBe("default-src 'none'; frame-ancestors 'none'");
+  }
   expect([answers.session.status(), answers.health.status(), answers.order.status()]).toEqual([401, 200, 401]);
 });
 

@@ -1,7 +1,6 @@
-import { requireCaller } from "@/lib/auth";
 import { readJson } from "@/lib/http/request";
 import { route } from "@/lib/http/route";
-import { limitPioneer } from "@/lib/limits";
+import { requireCallerWithinLimit } from "@/lib/limits";
 import { createOrder, listOrders } from "@/lib/payments";
 import { createOrderBodySchema } from "@/lib/payments/requests";
 import { listOwned } from "@/lib/shop";
@@ -12,8 +11,7 @@ export const runtime = "nodejs";
 
 /** POST {productId} → 201 {order}, priced from the catalog. */
 export const POST = route("orders.create", async (request) => {
-  const { user } = await requireCaller(request);
-  await limitPioneer(user.uid);
+  const { user } = await requireCallerWithinLimit(request);
   const { productId } = await readJson(request, createOrderBodySchema);
   const order = await createOrder(user.uid, productId);
   annotate({ orderId: order.id });
@@ -22,8 +20,7 @@ export const POST = route("orders.create", async (request) => {
 
 /** GET → {orders, owned}: the caller's own orders, newest first, and what their paid orders delivered. */
 export const GET = route("orders.list", async (request) => {
-  const { user } = await requireCaller(request);
-  await limitPioneer(user.uid);
+  const { user } = await requireCallerWithinLimit(request);
   const [orders, owned] = await Promise.all([listOrders(user.uid), listOwned(user.uid)]);
   return Response.json({ orders, owned });
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { orders, paymentReviews, type Order, type OrderStatus } from "@/lib/db/schema";
@@ -28,25 +28,50 @@ export async function findOrderByPayment(db: Database, piPaymentId: string): Pro
   return row ?? null;
 }
 
-/** Ties a Pi payment to an order awaiting payment. Returns null if the order is no longer free for it. */
-export async function bindPayment(db: Database, orderId: string, piPaymentId: string): Promise<Order | null> {
+/** Sets an order's payment where `condition` holds; null when it does not, or the payment is another order's (unique). */
+async function setPaymentWhere(db: Database, piPaymentId: string, condition: SQL | undefined): Promise<Order | null> {
   try {
-    const [row] = await db
-      .update(orders)
-      .set({ piPaymentId, updatedAt: sql`now()` })
-      .where(
-        and(
-          eq(orders.id, orderId),
-          eq(orders.status, "awaiting_payment"),
-          or(isNull(orders.piPaymentId), eq(orders.piPaymentId, piPaymentId)),
-        ),
-      )
-      .returning();
+    const [row] = await db.update(orders).set({ piPaymentId, updatedAt: sql`now()` }).where(condition).returning();
     return row ?? null;
   } catch (error) {
     if (isUniqueViolation(error)) return null;
     throw error;
   }
+}
+
+/**
+ * Ties a Pi payment to an order of `terms.userUid` that is awaiting payment, not bound to any payment,
+ * and whose amount and memo are `terms` exactly: the approval rules' read and bind in one statement.
+ * Returns null when any of it does not hold (the caller then reads the order and judges it).
+ */
+export async function bindPaymentOnTerms(db: Database, orderId: string, piPaymentId: string, terms: { userUid: string; amount: string; memo: string }): Promise<Order | null> {
+  if (!uuidPattern.test(orderId)) return null;
+  return setPaymentWhere(
+    db,
+    piPaymentId,
+    and(
+      eq(orders.id, orderId),
+      eq(orders.status, "awaiting_payment"),
+      isNull(orders.piPaymentId),
+      eq(orders.userUid, terms.userUid),
+      // Compared as numbers: the column has 7 decimals ("1.0000000"), Pi's amount none to spare.
+      sql`${orders.amount} = ${terms.amount}::numeric`,
+      eq(orders.memo, terms.memo),
+    ),
+  );
+}
+
+/** Undoes `bindPaymentOnTerms` while the order still waits for payment. */
+export async function unbindPayment(db: Database, orderId: string, piPaymentId: string): Promise<void> {
+  await db
+    .update(orders)
+    .set({ piPaymentId: null, updatedAt: sql`now()` })
+    .where(and(eq(orders.id, orderId), eq(orders.status, "awaiting_payment"), eq(orders.piPaymentId, piPaymentId)));
+}
+
+/** Ties a Pi payment to an order awaiting payment. Returns null if the order is no longer free for it. */
+export function bindPayment(db: Database, orderId: string, piPaymentId: string): Promise<Order | null> {
+  return setPaymentWhere(db, piPaymentId, and(eq(orders.id, orderId), eq(orders.status, "awaiting_payment"), or(isNull(orders.piPaymentId), eq(orders.piPaymentId, piPaymentId))));
 }
 
 /**
@@ -125,20 +150,30 @@ export async function releaseClaim(db: Database, orderId: string, retryAfter: Da
   await db.update(orders).set({ claimedUntil: null, retryAfter }).where(eq(orders.id, orderId));
 }
 
-/** Expires the Pioneer's unpaid, unbound orders beyond the `keep` newest; returns how many. */
-export async function expireUnpaidOrdersBeyond(db: Database, userUid: string, keep: number): Promise<number> {
+/**
+ * Inserts an order and expires the Pioneer's unpaid, unbound orders beyond the `keep` newest, new
+ * one included, in one statement. Its parts see the table as it was before it, so the `keep - 1`
+ * newest older orders stay beside the new one.
+ */
+export async function insertOrderKeepingNewest(db: Database, values: { userUid: string; productId: string; amount: string; memo: string }, keep: number): Promise<Order> {
+  const inserted = db.$with("inserted").as(db.insert(orders).values(values).returning());
   const surplus = db
     .select({ id: orders.id })
     .from(orders)
-    .where(and(eq(orders.userUid, userUid), eq(orders.status, "awaiting_payment"), isNull(orders.piPaymentId)))
+    .where(and(eq(orders.userUid, values.userUid), eq(orders.status, "awaiting_payment"), isNull(orders.piPaymentId)))
     .orderBy(desc(orders.createdAt))
-    .offset(keep);
-  const expired = await db
-    .update(orders)
-    .set({ status: "expired", updatedAt: sql`now()` })
-    .where(and(inArray(orders.id, surplus), eq(orders.status, "awaiting_payment"), isNull(orders.piPaymentId)))
-    .returning({ id: orders.id });
-  return expired.length;
+    .offset(keep - 1);
+  // A data-modifying WITH runs whether or not the main query reads it.
+  const expired = db.$with("expired").as(
+    db
+      .update(orders)
+      .set({ status: "expired", updatedAt: sql`now()` })
+      .where(and(inArray(orders.id, surplus), eq(orders.status, "awaiting_payment"), isNull(orders.piPaymentId)))
+      .returning({ id: orders.id }),
+  );
+  const [row] = await db.with(inserted, expired).select().from(inserted);
+  if (!row) throw new Error("insertOrderKeepingNewest returned no row");
+  return row;
 }
 
 /** Records a payment resolved without a matching order, for a human to look at. Repeats are ignored. */

@@ -123,6 +123,7 @@ export const en = {
       needs_review: "This order is being checked by the app's team, so its payment cannot be approved now.",
     },
     notConfirmed: "The app's server did not confirm this purchase. It will show in your orders once it does.",
+    loadFailed: "The app could not load the payment step. Check your connection and try again.",
   },
   orders: {
     title: "Your orders",

@@ -75,6 +75,7 @@ export const ko: Messages = {
       needs_review: "앱 팀이 이 주문을 확인하고 있어서 지금은 결제를 승인할 수 없어요.",
     },
     notConfirmed: "앱 서버가 아직 이 구매를 확인하지 않았어요. 확인되면 주문 내역에 표시돼요.",
+    loadFailed: "앱이 결제 단계를 불러오지 못했어요. 인터넷 연결을 확인하고 다시 시도해 주세요.",
   },
   orders: {
     title: "내 주문",

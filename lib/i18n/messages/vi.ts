@@ -75,6 +75,7 @@ export const vi: Messages = {
       needs_review: "Đơn hàng này đang được đội ngũ ứng dụng kiểm tra nên chưa thể duyệt thanh toán lúc này.",
     },
     notConfirmed: "Máy chủ của ứng dụng chưa xác nhận giao dịch mua này. Đơn sẽ hiện trong danh sách đơn hàng khi được xác nhận.",
+    loadFailed: "Ứng dụng không tải được bước thanh toán. Hãy kiểm tra kết nối mạng và thử lại.",
   },
   orders: {
     title: "Đơn hàng của bạn",

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { parseFragment } from "@/lib/client/oauth-fragment";
 import { consume, issue, prune, stateLifetimeMs } from "@/lib/client/oauth-states";
-import { beginPiSignIn, configurePiSignIn, finishPiSignIn } from "@/lib/client/pi-sign-in";
+import { beginPiSignIn, finishPiSignIn } from "@/lib/client/pi-sign-in";
+import { configurePiSignIn } from "@/lib/client/pi-sign-in-config";
 import type { PiSdk } from "@/lib/pi/sdk-types";
 
 describe("the callback fragment", () => {

@@ -71,7 +71,7 @@ describe("A refund in the Pioneer's order history", () => {
     const line = await refundLine();
     expect(line.textContent).toContain("Refund of 5 π waiting: allow payouts to your Pi wallet to receive it.");
     // Opening the app asked Pi for the usual scopes only.
-    expect(authenticate.mock.calls.map(([scopes]) => scopes)).toEqual([["username", "payments"]]);
+    await vi.waitFor(() => expect(authenticate.mock.calls.map(([scopes]) => scopes)).toEqual([["username", "payments"]]));
 
     fireEvent.click(within(line).getByRole("button", { name: "Allow payouts to my wallet" }));
     await vi.waitFor(() => expect(screen.getByTestId("refund").textContent).toBe("Refund of 5 π on its way"));

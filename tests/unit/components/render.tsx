@@ -3,7 +3,7 @@ import type { ReactElement, ReactNode } from "react";
 import { SWRConfig } from "swr";
 import { vi } from "vitest";
 import { I18nProvider } from "@/components/i18n";
-import { SessionControl, SessionNotice, SessionProvider } from "@/components/session";
+import { SessionControl, SessionNotice, SessionProvider, type SessionCookie } from "@/components/session";
 import { setSessionToken } from "@/lib/client/api";
 import { forgetPiAuthentication } from "@/lib/client/pi-auth";
 import { en } from "@/lib/i18n/messages/en";
@@ -19,10 +19,13 @@ export function renderWithSwr(ui: ReactElement) {
   );
 }
 
-/** The app's shell as the root layout mounts it: one session for the page, its account corner and its notice. */
-export function renderApp(children?: ReactNode) {
+/**
+ * The app's shell as the root layout mounts it: one session for the page, its account corner and
+ * its notice. `cookie`: what the page's request carried (the layout reads it); by default a session cookie.
+ */
+export function renderApp(children?: ReactNode, cookie?: SessionCookie) {
   return renderWithSwr(
-    <SessionProvider>
+    <SessionProvider cookie={cookie}>
       <SessionControl />
       <SessionNotice />
       {children}

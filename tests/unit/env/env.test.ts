@@ -17,7 +17,7 @@ describe("configuration", () => {
   it("applies the documented defaults", () => {
     withEnv({ PI_API_KEY: "k", PI_API_BASE_URL: undefined, PI_NETWORK: undefined, DATABASE_URL: undefined, PGLITE_DIR: undefined });
     expect(getPiEnv()).toMatchObject({ apiBaseUrl: "https://api.minepi.com/v2", network: "Pi Testnet", timeoutMs: 10_000 });
-    expect(getDbEnv()).toEqual({ databaseUrl: undefined, pgliteDir: ".data/pglite" });
+    expect(getDbEnv()).toEqual({ databaseUrl: undefined, pgliteDir: ".data/pglite", poolMax: 10 });
   });
 
   it("names the variable and the fix when a value is missing or wrong", () => {

@@ -6,7 +6,7 @@ async function page(options: { sandbox?: boolean; requiresFrame?: boolean; frame
   vi.resetModules();
   if (options.framed) vi.spyOn(window, "self", "get").mockReturnValue({} as Window & typeof globalThis);
   const sdk = await import("@/lib/pi/sdk");
-  const host = await import("@/lib/pi/host");
+  const host = { ...(await import("@/lib/pi/detect-host")), ...(await import("@/lib/pi/host")) };
   sdk.configurePiSdk({ sandbox: options.sandbox ?? false, requiresFrame: options.requiresFrame ?? false });
   if (options.pi === null) {
     delete window.Pi;

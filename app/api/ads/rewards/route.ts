@@ -1,8 +1,7 @@
 import { claimAdReward, adRewardBodySchema } from "@/lib/ads";
-import { requireCaller } from "@/lib/auth";
 import { readJson } from "@/lib/http/request";
 import { route } from "@/lib/http/route";
-import { limitPioneer } from "@/lib/limits";
+import { requireCallerWithinLimit } from "@/lib/limits";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -12,8 +11,7 @@ export const runtime = "nodejs";
  * `pending` while Pi's ad network has not answered yet. The server asks Pi; the client's word is not enough.
  */
 export const POST = route("ads.rewards", async (request) => {
-  const { user } = await requireCaller(request);
-  await limitPioneer(user.uid);
+  const { user } = await requireCallerWithinLimit(request);
   const { adId } = await readJson(request, adRewardBodySchema);
   const reward = await claimAdReward(user.uid, adId);
   return Response.json({ reward }, { status: reward.status === "granted" ? 200 : 202 });

@@ -1,7 +1,6 @@
-import { requireCaller } from "@/lib/auth";
 import { readJson } from "@/lib/http/request";
 import { route } from "@/lib/http/route";
-import { limitPioneer } from "@/lib/limits";
+import { requireCallerWithinLimit } from "@/lib/limits";
 import { approvePayment } from "@/lib/payments";
 import { paymentIdBodySchema } from "@/lib/payments/requests";
 
@@ -10,8 +9,7 @@ export const runtime = "nodejs";
 
 /** POST {paymentId} from onReadyForServerApproval → {order}. */
 export const POST = route("payments.approve", async (request) => {
-  const { user } = await requireCaller(request);
-  await limitPioneer(user.uid);
+  const { user } = await requireCallerWithinLimit(request);
   const { paymentId } = await readJson(request, paymentIdBodySchema);
   return Response.json({ order: await approvePayment(user.uid, paymentId) });
 });

@@ -1,7 +1,6 @@
-import { requireCaller } from "@/lib/auth";
 import { readJson } from "@/lib/http/request";
 import { route } from "@/lib/http/route";
-import { limitPioneer } from "@/lib/limits";
+import { requireCallerWithinLimit } from "@/lib/limits";
 import { resolveIncompletePayment } from "@/lib/payments";
 import { paymentIdBodySchema } from "@/lib/payments/requests";
 
@@ -13,8 +12,7 @@ export const runtime = "nodejs";
  * read from the body: the client's copy of the payment (and its _link) is never trusted or fetched.
  */
 export const POST = route("payments.incomplete", async (request) => {
-  const { user } = await requireCaller(request);
-  await limitPioneer(user.uid);
+  const { user } = await requireCallerWithinLimit(request);
   const { paymentId } = await readJson(request, paymentIdBodySchema);
   return Response.json(await resolveIncompletePayment(user.uid, paymentId));
 });

@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { requireCaller } from "@/lib/auth";
 import { readJson } from "@/lib/http/request";
 import { route } from "@/lib/http/route";
-import { limitPioneer } from "@/lib/limits";
+import { requireCallerWithinLimit } from "@/lib/limits";
 import { reconcileOrders } from "@/lib/payments";
 
 export const dynamic = "force-dynamic";
@@ -13,8 +12,7 @@ export const runtime = "nodejs";
  * The same engine as the scheduled run, limited to one Pioneer and to a few seconds.
  */
 export const POST = route("payments.reconcile", async (request) => {
-  const { user } = await requireCaller(request);
-  await limitPioneer(user.uid);
+  const { user } = await requireCallerWithinLimit(request);
   await readJson(request, z.object({}));
   return Response.json({ counts: await reconcileOrders({ userUid: user.uid, budgetMs: 8_000 }) });
 });

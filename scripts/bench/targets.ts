@@ -1,0 +1,83 @@
+import type { ChildProcess } from "node:child_process";
+import pg from "pg";
+import { perfPorts } from "../perf/env";
+import { startApp, startProcess, stopProcess, waitFor } from "../perf/processes";
+import type { Ledger } from "./integrity";
+
+/** What the bench runs against: the app on PGlite or PostgreSQL (one or two instances), or the reference. */
+export type TargetSpec = { name: string; kind: "app" | "reference"; engine?: "pglite" | "postgres"; instances?: number };
+
+export type RunningTarget = { origins: string[]; counterPort: number | null; ledger: () => Promise<Ledger | null>; stop: () => Promise<void> };
+
+// Bench instances: no request limits (a load test is one client hammering the API), and the query counter.
+const benchEnv = { RATE_LIMIT_SIGNIN_PER_MINUTE: "0", RATE_LIMIT_API_PER_MINUTE: "0" };
+const counterPort = (instance: number) => perfPorts.app + 100 + instance;
+const preload = "--import ./scripts/bench/count-queries.mjs";
+
+async function readLedger(query: (sql: string) => Promise<{ rows: unknown[] }>): Promise<Ledger> {
+  const orders = await query("select id, status, pi_payment_id, txid from orders");
+  const fulfilments = await query("select order_id from fulfilments");
+  return { orders: orders.rows as Ledger["orders"], fulfilments: fulfilments.rows as Ledger["fulfilments"] };
+}
+
+let databases = 0;
+
+export async function startTarget(spec: TargetSpec, postgresUrl: string | null, piEnv: Record<string, string>): Promise<RunningTarget> {
+  if (spec.kind === "reference") {
+    const child = startProcess("reference", "node_modules/.bin/tsx", ["scripts/bench/reference-main.ts"], { ...process.env, ...piEnv, REFERENCE_PORT: String(perfPorts.reference) });
+    await waitFor(`http://127.0.0.1:${perfPorts.reference}/api/health`, child, "reference");
+    return { origins: [`http://127.0.0.1:${perfPorts.reference}`], counterPort: null, ledger: () => Promise.resolve(null), stop: () => stopProcess(child) };
+  }
+  const ports = [perfPorts.app, perfPorts.app2].slice(0, spec.instances ?? 1);
+  let dbEnv: Record<string, string>;
+  let ledger: () => Promise<Ledger>;
+  const children: ChildProcess[] = [];
+  if (spec.engine === "postgres") {
+    if (!postgresUrl) throw new Error("no PostgreSQL");
+    // A fresh database per target, so each integrity check sees only its own purchases.
+    const url = new URL(postgresUrl);
+    url.pathname = `/bench_${++databases}`;
+    const admin = new pg.Client({ connectionString: postgresUrl });
+    await admin.connect();
+    await admin.query(`create database ${url.pathname.slice(1)}`);
+    await admin.end();
+    dbEnv = { DATABASE_URL: url.href };
+    ledger = async () => {
+      const client = new pg.Client({ connectionString: url.href });
+      await client.connect();
+      try {
+        return await readLedger((sql) => client.query(sql));
+      } finally {
+        await client.end();
+      }
+    };
+  } else {
+    const dir = `.data/perf-bench-${++databases}`;
+    const { rmSync } = await import("node:fs");
+    rmSync(dir, { recursive: true, force: true });
+    dbEnv = { PGLITE_DIR: dir, PGLITE_IN_PRODUCTION: "true", DATABASE_URL: "" };
+    // A PGlite directory belongs to one process: read it once the instance has stopped.
+    ledger = async () => {
+      await Promise.all(children.map(stopProcess));
+      const { PGlite } = await import("@electric-sql/pglite");
+      const db = await PGlite.create(dir);
+      try {
+        return await readLedger((sql) => db.query(sql));
+      } finally {
+        await db.close();
+      }
+    };
+  }
+  for (const [i, port] of ports.entries()) {
+    // One after the other: PostgreSQL migrations take an advisory lock anyway.
+    children.push(await startApp(`app-${spec.name.replace(/\W+/g, "")}-${i + 1}`, port, { ...piEnv, ...benchEnv, ...dbEnv, BENCH_QUERY_COUNTER_PORT: String(counterPort(i)) }, preload));
+  }
+  return {
+    origins: ports.map((port) => `http://localhost:${port}`),
+    counterPort: counterPort(0),
+    ledger,
+    stop: async () => {
+      await Promise.all(children.map(stopProcess));
+    },
+  };
+}

@@ -1,0 +1,84 @@
+// `npm run lighthouse`: Lighthouse 12.8.2, mobile preset, 3 runs each on `/` signed out, `/` signed in
+// and `/orders` signed in, against a production build pointed at the emulator; prints the medians.
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { ensurePerfBuild } from "./perf/build";
+import { emulatorUrl, perfPorts } from "./perf/env";
+import { buy, newPioneer, signIn, type Target } from "./perf/flow";
+import { chromeFlags, lighthouseVersion, openLighthouse, type LighthouseResult, type Visit } from "./perf/lighthouse-runner";
+import { startApp, startEmulatorProcess, stopEverything } from "./perf/processes";
+import { machineLine } from "./perf/machine";
+
+const runs = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
+const chromePath = process.env.CHROME_PATH ?? "/usr/bin/chromium";
+const origin = `http://localhost:${perfPorts.app}`;
+
+ensurePerfBuild({ force: process.argv.includes("--rebuild") });
+console.log(machineLine());
+const pgliteDir = ".data/perf-lighthouse";
+rmSync(pgliteDir, { recursive: true, force: true });
+await startEmulatorProcess();
+await startApp("app", perfPorts.app, { PGLITE_DIR: pgliteDir, RATE_LIMIT_SIGNIN_PER_MINUTE: "0", RATE_LIMIT_API_PER_MINUTE: "0" });
+
+// A Pioneer with a paid order and an open one, so the signed-in pages show what a returning Pioneer sees.
+const target: Target = { origins: [origin], emulator: emulatorUrl };
+const pioneer = await newPioneer(target, "lighthouse", origin);
+const { sessionToken } = await signIn(target, pioneer.accessToken);
+await buy(target, { accessToken: pioneer.accessToken, sessionToken });
+await buy(target, { accessToken: pioneer.accessToken, sessionToken }, "sticker-pack");
+
+const signedIn: Omit<Visit, "url"> = {
+  // The session cookie the sign-in set (a browser would have it from its sign-in).
+  cookies: [{ name: "__Host-pi_session", value: sessionToken, url: origin, path: "/", secure: true, httpOnly: true, sameSite: "None" }],
+  // The emulated Pi Browser knows its Pioneer (as Pi Browser does), so Pi.authenticate is silent, not a consent sheet.
+  sessionStorage: { "pi-emulator:uid": pioneer.uid },
+};
+const pages: { name: string; visit: Visit }[] = [
+  { name: "/ signed out", visit: { url: `${origin}/` } },
+  { name: "/ signed in", visit: { url: `${origin}/`, ...signedIn } },
+  { name: "/orders signed in", visit: { url: `${origin}/orders`, ...signedIn } },
+];
+
+// One unmeasured visit each, so the server's first-render work (module loading) is not in run 1.
+for (const { visit } of pages) await fetch(visit.url);
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+const score = (lhr: LighthouseResult, category: string) => Math.round((lhr.categories[category]?.score ?? 0) * 100);
+const metric = (lhr: LighthouseResult, audit: string) => lhr.audits[audit]?.numericValue ?? Number.NaN;
+
+console.log(`Lighthouse ${lighthouseVersion}, mobile preset, ${runs} runs per page, ${chromePath} (${chromeFlags.join(" ")})`);
+const reportDir = ".data/perf-logs/lighthouse";
+mkdirSync(reportDir, { recursive: true });
+const lighthouse = await openLighthouse(chromePath);
+const rows: string[][] = [];
+try {
+  for (const { name, visit } of pages) {
+    const results: LighthouseResult[] = [];
+    for (let i = 0; i < runs; i++) {
+      const lhr = await lighthouse.run(visit);
+      // Every report is kept for a closer look (open it in Lighthouse's viewer, or read it with jq).
+      writeFileSync(`${reportDir}/${name.replace(/\W+/g, "-").replace(/^-|-$/g, "")}-${i + 1}.json`, JSON.stringify(lhr));
+      results.push(lhr);
+    }
+    const col = (f: (lhr: LighthouseResult) => number) => median(results.map(f));
+    rows.push([
+      name,
+      String(col((r) => score(r, "performance"))),
+      String(col((r) => score(r, "accessibility"))),
+      String(col((r) => score(r, "best-practices"))),
+      `${(col((r) => metric(r, "largest-contentful-paint")) / 1000).toFixed(2)} s`,
+      `${Math.round(col((r) => metric(r, "total-blocking-time")))} ms`,
+      col((r) => metric(r, "cumulative-layout-shift")).toFixed(3),
+      `${(col((r) => metric(r, "first-contentful-paint")) / 1000).toFixed(2)} s`,
+    ]);
+    console.log(`  ${name}: performance ${results.map((r) => score(r, "performance")).join(", ")}`);
+  }
+} finally {
+  await lighthouse.close();
+  await stopEverything();
+}
+
+const header = ["page", "perf", "a11y", "best pr.", "LCP", "TBT", "CLS", "FCP"];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ");
+console.log(`\nMedians of ${runs} (targets: performance ≥ 95, accessibility 100, best practices ≥ 96)\n${line(header)}\n${rows.map(line).join("\n")}`);
+console.log(machineLine());

@@ -1,0 +1,54 @@
+import { screen } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
+import { OrdersPage } from "@/components/orders";
+import { Storefront } from "@/components/shop";
+import { deferred, installPi, piSignsIn, renderApp, resetPage, stubApi } from "./render";
+
+// What arrives after the first paint (the session, the orders) replaces a placeholder or appears
+// whole, rather than pushing what a Pioneer already sees (Lighthouse's layout shift).
+
+const products = [{ id: "coffee", name: "A coffee for the team", description: "Say thanks with a small tip.", price: "1", delivers: { kind: "tip" } }] as const;
+const unauthenticated = { status: 401, body: { error: { code: "unauthenticated", message: "Sign in with Pi first." } } };
+const alice = { status: 200, body: { user: { uid: "u1", username: "alice" } } };
+type Answer = { status: number; body: unknown };
+
+afterEach(resetPage);
+
+describe("Content that arrives after the first paint", () => {
+  it("shows the shop's sign-in hint only once the session is known to be signed out", async () => {
+    installPi({ authenticate: piSignsIn("u1") });
+    const session = deferred<Answer>();
+    stubApi({ "GET /api/auth/session": () => session.promise });
+    renderApp(<Storefront products={products} />);
+    expect(screen.queryByText("Sign in with Pi to buy.")).toBeNull();
+    session.resolve(unauthenticated);
+    expect(await screen.findByText("Sign in with Pi to buy.")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Buy A coffee for the team for 1 Pi" }).getAttribute("aria-describedby")).toBe("buy-hint");
+  });
+
+  it("never shows the hint to a returning Pioneer whose session is restored", async () => {
+    installPi({ authenticate: piSignsIn("u1") });
+    stubApi({ "GET /api/auth/session": () => alice, "POST /api/payments/reconcile": () => ({ status: 200, body: { orders: [] } }) });
+    renderApp(<Storefront products={products} />);
+    expect(await screen.findByTestId("username")).toBeTruthy();
+    expect(screen.queryByText("Sign in with Pi to buy.")).toBeNull();
+  });
+
+  it("shows what you own and the order history together, once the orders are in", async () => {
+    installPi({ authenticate: piSignsIn("u1") });
+    const orders = deferred<Answer>();
+    stubApi({
+      "GET /api/auth/session": () => alice,
+      "GET /api/orders": () => orders.promise,
+      "POST /api/payments/reconcile": () => ({ status: 200, body: { orders: [] } }),
+    });
+    renderApp(<OrdersPage />);
+    expect(await screen.findByText("Loading your orders…")).toBeTruthy();
+    expect(screen.queryByRole("heading", { name: "What you own" })).toBeNull();
+    expect(screen.queryByRole("heading", { name: "Order history" })).toBeNull();
+    orders.resolve({ status: 200, body: { orders: [], owned: [] } });
+    expect(await screen.findByRole("heading", { name: "What you own" })).toBeTruthy();
+    expect(screen.getByRole("heading", { name: "Order history" })).toBeTruthy();
+    expect(screen.queryByText("Loading your orders…")).toBeNull();
+  });
+});
