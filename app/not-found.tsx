@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { PageTitle } from "@/components/ui";
 import { getI18n } from "@/lib/i18n/server";
 
@@ -8,7 +8,7 @@ export default async function NotFound() {
     <>
       <PageTitle>{t("pages.notFound")}</PageTitle>
       <p>
-        <Link href="/">{t("pages.backToShop")}</Link>
+        <AppLink href="/">{t("pages.backToShop")}</AppLink>
       </p>
     </>
   );

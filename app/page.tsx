@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 // Not the folders' indexes: a server page importing a barrel of client components ships all of them
 // (here the whole order history) in its first load.
 import { RewardedAd } from "@/components/ads/rewarded-ad";
@@ -20,7 +20,7 @@ export default async function HomePage() {
       <RewardedAd dailyCap={dailyRewardCap} />
       <OwnedList />
       <div className="actions">
-        <Link href="/orders">{t("home.allOrders")}</Link>
+        <AppLink href="/orders">{t("home.allOrders")}</AppLink>
         <ShareButton name={site.name} />
       </div>
     </>

@@ -5,8 +5,9 @@ import { useSWRConfig } from "swr";
 import { ordersKey } from "@/components/session";
 import type { AdRewardView } from "@/lib/contract";
 import { api } from "@/lib/client/api";
-import { authenticatePage } from "@/lib/client/pi-auth";
-import { adNetworkSupported, showRewardedAd } from "@/lib/pi/ads";
+
+// Pi's ads and the SDK wrapper load once the page is up, not with it.
+const piAds = () => Promise.all([import("@/lib/pi/ads"), import("@/lib/client/pi-auth")]).then(([ads, auth]) => ({ ...ads, ...auth }));
 
 /** Pi's answers to requestAd/showAd that mean "no ad now", not "you stopped watching". */
 export const noAdResults = ["AD_NOT_AVAILABLE", "AD_FAILED_TO_LOAD", "AD_DISPLAY_ERROR", "AD_NETWORK_ERROR", "ADS_NOT_SUPPORTED"] as const;
@@ -30,9 +31,14 @@ export function useAds(enabled: boolean) {
   useEffect(() => {
     if (!enabled) return;
     let live = true;
-    void adNetworkSupported().then((yes) => {
-      if (live) setSupported(yes);
-    });
+    void piAds()
+      .then(({ adNetworkSupported }) => adNetworkSupported())
+      .then(
+        (yes) => {
+          if (live) setSupported(yes);
+        },
+        () => undefined,
+      );
     return () => {
       live = false;
     };
@@ -40,6 +46,7 @@ export function useAds(enabled: boolean) {
 
   const watch = useCallback(async (): Promise<AdOutcome> => {
     try {
+      const { authenticatePage, showRewardedAd } = await piAds();
       // Pi shows rewarded ads only to a Pioneer its SDK authenticated on this page.
       await authenticatePage();
       const shown = await showRewardedAd();

@@ -2,7 +2,7 @@
 
 import { AppError } from "@/lib/contract";
 import { Problem } from "@/lib/i18n/problem";
-import { PiSdkError } from "@/lib/pi/sdk";
+import { PiSdkError } from "@/lib/pi/sdk-error";
 import type { I18n } from "./use-i18n";
 
 /**

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { LocaleSwitcher } from "@/components/i18n";
 import { getI18n } from "@/lib/i18n/server";
 
@@ -8,8 +8,8 @@ export async function SiteFooter({ name }: { name: string }) {
   return (
     <footer className="site-footer">
       <nav aria-label={t("nav.about")}>
-        <Link href="/privacy">{t("nav.privacy")}</Link>
-        <Link href="/terms">{t("nav.terms")}</Link>
+        <AppLink href="/privacy">{t("nav.privacy")}</AppLink>
+        <AppLink href="/terms">{t("nav.terms")}</AppLink>
       </nav>
       <LocaleSwitcher />
       <p className="muted">{t("nav.paysInPi", { name })}</p>

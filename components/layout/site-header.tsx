@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { SessionControl } from "@/components/session";
 import { SiteNav } from "./site-nav";
 
@@ -7,9 +7,9 @@ export function SiteHeader({ name }: { name: string }) {
   return (
     <header className="site-header">
       <div className="site-header-bar">
-        <Link href="/" className="brand">
+        <AppLink href="/" className="brand">
           {name}
-        </Link>
+        </AppLink>
         <SessionControl />
       </div>
       <SiteNav />

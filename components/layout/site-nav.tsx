@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { usePathname } from "next/navigation";
 import { useI18n } from "@/components/i18n";
 import { useSession } from "@/components/session";
@@ -19,9 +19,9 @@ export function SiteNav() {
   return (
     <nav className="site-nav" aria-label={t("nav.label")}>
       {shown.map(({ href, label }) => (
-        <Link key={href} href={href} aria-current={pathname === href ? "page" : undefined}>
+        <AppLink key={href} href={href} aria-current={pathname === href ? "page" : undefined}>
           {t(label)}
-        </Link>
+        </AppLink>
       ))}
     </nav>
   );

@@ -7,7 +7,7 @@ import { errorText, useI18n } from "@/components/i18n";
 import { Button, Notice } from "@/components/ui";
 import type { RefundView } from "@/lib/contract";
 import { allowWalletPayouts } from "@/lib/client/sign-in";
-import { PiSdkError } from "@/lib/pi/sdk";
+import { PiSdkError } from "@/lib/pi/sdk-error";
 
 /** The refund under a paid order; when it waits for the Pioneer's consent, the button that asks Pi for it. */
 export function RefundLine({ refund }: { refund: RefundView }) {

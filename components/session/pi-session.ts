@@ -1,6 +1,6 @@
 // What the session needs of Pi and of our sign-in routes, loaded on first use rather than with the
 // page: a first paint needs none of it, and on a phone every kilobyte before it counts.
-import { PiSdkError } from "@/lib/pi/sdk";
+import { PiSdkError } from "@/lib/pi/sdk-error";
 
 export { requestReconcile } from "@/lib/client/payments";
 export { sendIncompleteReports } from "@/lib/client/pi-auth";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { errorText, useI18n } from "@/components/i18n";
@@ -47,7 +47,7 @@ export function SignInCallback() {
         <Button onClick={() => void signIn()} disabled={signingIn}>
           {t("signin.retry")}
         </Button>
-        <Link href="/">{t("pages.backToShop")}</Link>
+        <AppLink href="/">{t("pages.backToShop")}</AppLink>
       </p>
     </>
   );

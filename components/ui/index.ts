@@ -1,4 +1,5 @@
 /** The primitives every feature component is built from; with app/globals.css, the whole look. */
+export { AppLink } from "./app-link";
 export { Button } from "./button";
 export { Card } from "./card";
 export { ExternalLink } from "./external-link";

@@ -1,5 +1,5 @@
 import { Problem } from "@/lib/i18n/problem";
-import { PiSdkError } from "@/lib/pi/sdk";
+import { PiSdkError } from "@/lib/pi/sdk-error";
 import { parseFragment } from "./oauth-fragment";
 import { piSignInConfig as config } from "./pi-sign-in-config";
 import { consume, issue, readBook, writeBook } from "./oauth-states";

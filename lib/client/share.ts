@@ -1,5 +1,3 @@
-import { getPi } from "@/lib/pi/sdk";
-
 /** Puts `text` on the clipboard; false when the browser refuses (no permission, no secure context). */
 export async function copyText(text: string): Promise<boolean> {
   try {
@@ -18,6 +16,8 @@ export type ShareOutcome = "shared" | "dismissed" | "copied" | "failed";
  */
 export async function shareApp(where: { piHost: boolean }, content: { title: string; message: string; url: string }): Promise<ShareOutcome> {
   if (where.piHost) {
+    // The SDK wrapper loads on the first share, not with the page that shows the button.
+    const { getPi } = await import("@/lib/pi/sdk");
     const pi = await getPi().catch(() => null);
     if (pi?.openShareDialog) {
       pi.openShareDialog(content.title, content.message);

@@ -1,24 +1,16 @@
 import { piSdkConfig as config } from "./sdk-config";
 import type { PiAuthResult, PiPaymentCallbacks, PiSdk, PiSdkPayment } from "./sdk-types";
 
+import { PiSdkError } from "./sdk-error";
+
 export { configurePiSdk } from "./sdk-config";
+export { PiSdkError } from "./sdk-error";
 
 /**
  * Client-side access to Pi's SDK. The script is loaded once by <PiSdkScript>; this module waits
  * for it (a script that never loads becomes a clear error), calls Pi.init exactly once, and turns
  * Pi's developer-facing errors into words for the Pioneer.
  */
-
-export class PiSdkError extends Error {
-  override name = "PiSdkError";
-
-  constructor(
-    readonly reason: "not_loaded" | "load_timeout" | "not_in_pi_browser" | "declined" | "not_finished" | "previous_payment_pending" | "payment_failed",
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 const loadTimeoutMs = 15_000;
 
