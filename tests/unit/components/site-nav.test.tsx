@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { SiteNav } from "@/components/layout/site-nav";
 import { installPi, piSignsIn, renderApp, resetPage, stubApi } from "./render";
 
-vi.mock("next/navigation", () => ({ usePathname: () => "/orders" }));
+vi.mock("next/navigation", () => ({ usePathname: () => "/orders", useRouter: () => ({ push: vi.fn() }) }));
 
 afterEach(resetPage);
 
