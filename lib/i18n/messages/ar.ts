@@ -183,8 +183,6 @@ export const ar: Messages = {
   signin: {
     title: "تسجيل الدخول",
     working: "جارٍ تسجيل دخولك باستخدام Pi…",
-    done: "تم تسجيل دخولك.",
-    continue: "المتابعة إلى المتجر",
     retry: "حاول مرة أخرى",
     failed: {
       access_denied: "رفضت تسجيل الدخول في Pi. لم تتم مشاركة أي شيء.",

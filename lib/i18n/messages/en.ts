@@ -203,8 +203,6 @@ export const en = {
   signin: {
     title: "Signing in",
     working: "Signing you in with Pi…",
-    done: "You are signed in.",
-    continue: "Continue to the shop",
     retry: "Try again",
     failed: {
       access_denied: "You declined the sign-in in Pi. Nothing was shared.",

@@ -155,8 +155,6 @@ export const ko: Messages = {
   signin: {
     title: "로그인",
     working: "Pi로 로그인하는 중…",
-    done: "로그인했어요.",
-    continue: "상점으로 이동",
     retry: "다시 시도",
     failed: {
       access_denied: "Pi에서 로그인을 거절했어요. 공유된 정보는 없어요.",

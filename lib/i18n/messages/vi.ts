@@ -155,8 +155,6 @@ export const vi: Messages = {
   signin: {
     title: "Đang đăng nhập",
     working: "Đang đăng nhập cho bạn bằng Pi…",
-    done: "Bạn đã đăng nhập.",
-    continue: "Tiếp tục đến cửa hàng",
     retry: "Thử lại",
     failed: {
       access_denied: "Bạn đã từ chối đăng nhập trong Pi. Không có thông tin nào được chia sẻ.",
