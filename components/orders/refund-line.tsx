@@ -7,7 +7,7 @@ import { errorText, useI18n } from "@/components/i18n";
 import { Button, Notice } from "@/components/ui";
 import type { RefundView } from "@/lib/contract";
 import { allowWalletPayouts } from "@/lib/client/sign-in";
-import { PiSdkError } from "@/lib/pi/sdk-error";
+import { declinedInPi } from "@/lib/pi/sdk-error";
 
 /** The refund under a paid order; when it waits for the Pioneer's consent, the button that asks Pi for it. */
 export function RefundLine({ refund }: { refund: RefundView }) {
@@ -25,8 +25,7 @@ export function RefundLine({ refund }: { refund: RefundView }) {
       await mutate(ordersKey);
     } catch (error) {
       // Pi's own refusal message speaks of signing in; here the Pioneer declined payouts.
-      const declined = error instanceof PiSdkError && error.reason === "declined";
-      setMessage(declined ? t("refund.declined") : errorText(error, t));
+      setMessage(declinedInPi(error) ? t("refund.declined") : errorText(error, t));
     } finally {
       setAsking(false);
     }

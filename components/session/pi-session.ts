@@ -1,11 +1,9 @@
 // What the session needs of Pi and of our sign-in routes, loaded on first use rather than with the
 // page: a first paint needs none of it, and on a phone every kilobyte before it counts.
-import { PiSdkError } from "@/lib/pi/sdk-error";
 
 export { requestReconcile } from "@/lib/client/payments";
 export { sendIncompleteReports } from "@/lib/client/pi-auth";
 export { beginPiSignIn } from "@/lib/client/pi-sign-in";
 export { followPiIdentity, mayRestoreSilently, openSession, signInWithPi, signOut } from "@/lib/client/sign-in";
 export { detectHost } from "@/lib/pi/detect-host";
-
-export const declinedInPi = (reason: unknown) => reason instanceof PiSdkError && reason.reason === "declined";
+export { declinedInPi } from "@/lib/pi/sdk-error";

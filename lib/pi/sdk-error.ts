@@ -12,3 +12,6 @@ export class PiSdkError extends Error {
     super(message);
   }
 }
+
+/** The Pioneer said no in Pi's consent sheet (as opposed to Pi failing). */
+export const declinedInPi = (reason: unknown) => reason instanceof PiSdkError && reason.reason === "declined";
