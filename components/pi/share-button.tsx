@@ -5,7 +5,6 @@ import { useI18n } from "@/components/i18n";
 import { useSession } from "@/components/session";
 import { Button, Notice } from "@/components/ui";
 import { shareApp, type ShareOutcome } from "@/lib/client/share";
-import { paysHere } from "@/lib/pi/host";
 
 /** "Share this app": Pi Browser's share sheet, the system's share sheet, or the link copied. */
 export function ShareButton({ name }: { name: string }) {
@@ -15,7 +14,7 @@ export function ShareButton({ name }: { name: string }) {
 
   const share = async () => {
     const url = `${window.location.origin}/`;
-    const said = await shareApp({ piHost: paysHere(host) }, { title: t("share.title", { name }), message: t("share.message", { name, url }), url });
+    const said = await shareApp(host, { title: t("share.title", { name }), message: t("share.message", { name, url }), url });
     setOutcome({ said, url });
   };
 

@@ -141,7 +141,12 @@ test.describe("Knowing the host", () => {
     await expect(page.getByTestId("pay-in-pi-browser")).toHaveCount(0);
   });
 
-  test("shares through Pi Browser's share sheet inside Pi Browser", async ({ page, emulator }) => {
+  for (const when of [
+    { title: "", hostInfo: "immediately" },
+    // getPiHostAppInfo silent: the host is found out only after its 2 s wait, and the click comes before.
+    { title: ", even when the Pioneer taps before the page knows where it runs", hostInfo: "never" },
+  ] as const) test(`shares through Pi Browser's share sheet inside Pi Browser${when.title}`, async ({ page, emulator }) => {
+    await emulator.control("POST", "/control/host", { hostApp: "pi-browser", answers: when.hostInfo });
     await page.goto("/");
     await page.getByRole("button", { name: "Share this app" }).click();
     const sheet = page.getByRole("dialog", { name: "Share" });
