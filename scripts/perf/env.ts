@@ -5,7 +5,7 @@ import { e2eEnv } from "../../tests/e2e/env";
  * moves them all (default 7610), away from the end-to-end suite's, so both can run on one machine.
  */
 const base = Number(process.env.PERF_PORT_BASE ?? 7610);
-export const perfPorts = { app: base, app2: base + 1, reference: base + 2, emulator: base + 7, postgres: base + 9 };
+export const perfPorts = { app: base, app2: base + 1, reference: base + 2, baseline: base + 3, emulator: base + 7, postgres: base + 9 };
 
 export const emulatorUrl = `http://127.0.0.1:${perfPorts.emulator}`;
 export const distDir = ".next-perf";
