@@ -31,6 +31,11 @@ const targets = allTargets.filter((t) => !only || only.includes(t.name));
 
 ensurePerfBuild({ force: process.argv.includes("--rebuild") });
 console.log(`${machineLine()}\n${toolVersions()}`);
+if (process.argv.includes("--overhead")) {
+  const { measureOverhead } = await import("./bench/overhead");
+  await measureOverhead(perfPorts.postgres);
+  process.exit(0);
+}
 if (process.argv.includes("--profile")) {
   const { profileServer } = await import("./bench/profile");
   await profileServer();

@@ -6,7 +6,7 @@ import { ensurePerfBuild } from "./perf/build";
 import { emulatorUrl, perfPorts } from "./perf/env";
 import { buy, newPioneer, signIn, type Target } from "./perf/flow";
 import { chromeFlags, lighthouseVersion, openLighthouse, type LighthouseResult, type Visit } from "./perf/lighthouse-runner";
-import { startBaselinePage } from "./perf/baseline";
+import { startBaselineProject } from "./perf/baseline";
 import { startApp, startEmulatorProcess, stopEverything } from "./perf/processes";
 import { machineLine } from "./perf/machine";
 
@@ -38,7 +38,7 @@ const pages: { name: string; visit: Visit }[] = [
   { name: "/ signed out", visit: { url: `${origin}/` } },
   { name: "/ signed in", visit: { url: `${origin}/`, ...signedIn } },
   { name: "/orders signed in", visit: { url: `${origin}/orders`, ...signedIn } },
-  { name: "bare Next.js page", visit: { url: await startBaselinePage() } },
+  { name: "bare Next.js page", visit: { url: `${await startBaselineProject()}/` } },
 ];
 
 // One unmeasured visit each, so the server's first-render work (module loading) is not in run 1.

@@ -1,0 +1,58 @@
+// `npm run bench -- --overhead`: what one request costs before any Pi call, one request at a time,
+// from a bare node:http server up to our routes: how much of the app's gap to the reference is the
+// framework's, and how much is ours (the route wrapper, the session lookup, each statement).
+import { startBaselineProject } from "../perf/baseline";
+import { emulatorUrl, perfEnv } from "../perf/env";
+import { newPioneer, signIn, type Target } from "../perf/flow";
+import { request } from "../perf/http-client";
+import { startEmulatorProcess, stopEverything } from "../perf/processes";
+import { startPostgres } from "./postgres";
+import { percentile, table } from "./stats";
+import { startTarget } from "./targets";
+
+const warmUp = 100;
+const timed = 1000;
+
+async function time(send: () => Promise<{ status: number; ms: number }>, expected: number): Promise<number[]> {
+  for (let i = 0; i < warmUp; i++) await send();
+  const samples: number[] = [];
+  for (let i = 0; i < timed; i++) {
+    const answer = await send();
+    if (answer.status !== expected) throw new Error(`answered ${answer.status}, expected ${expected}`);
+    samples.push(answer.ms);
+  }
+  return samples;
+}
+
+export async function measureOverhead(postgresPort: number) {
+  const piEnv = { PI_API_BASE_URL: perfEnv.PI_API_BASE_URL ?? "", PI_API_KEY: perfEnv.PI_API_KEY ?? "" };
+  await startEmulatorProcess();
+  const postgres = startPostgres(postgresPort);
+  try {
+    const reference = await startTarget({ name: "reference", kind: "reference" }, null, piEnv);
+    const bare = await startBaselineProject();
+    const app = await startTarget({ name: "overhead", kind: "app", engine: "postgres", instances: 1 }, postgres.url, piEnv);
+    const [origin] = app.origins as [string];
+    const target: Target = { origins: [origin], emulator: emulatorUrl };
+    const pioneer = await newPioneer(target, "overhead");
+    const auth = { Authorization: `Bearer ${(await signIn(target, pioneer.accessToken)).sessionToken}` };
+
+    const cases: { what: string; send: () => Promise<{ status: number; ms: number }>; status: number }[] = [
+      { what: "node:http, a JSON answer (the reference's GET /api/health)", send: () => request("GET", `${reference.origins[0]}/api/health`), status: 200 },
+      { what: "Next.js route handler, a JSON answer (bare project's GET /api/bare)", send: () => request("GET", `${bare}/api/bare`), status: 200 },
+      { what: "ours: GET /api/health (route wrapper, log line, select 1)", send: () => request("GET", `${origin}/api/health`), status: 200 },
+      { what: "ours: GET /api/auth/session (the session lookup)", send: () => request("GET", `${origin}/api/auth/session`, undefined, auth), status: 200 },
+      { what: "ours: POST /api/orders (session lookup, body, order insert)", send: () => request("POST", `${origin}/api/orders`, { productId: "coffee" }, auth), status: 201 },
+    ];
+    const rows: string[][] = [];
+    for (const { what, send, status } of cases) {
+      const samples = await time(send, status);
+      rows.push([what, percentile(samples, 50).toFixed(2), percentile(samples, 90).toFixed(2), percentile(samples, 99).toFixed(2)]);
+    }
+    console.log(`\nOne request at a time over keep-alive, ${timed} each after ${warmUp} unmeasured; PostgreSQL for ours, request limits off.`);
+    console.log(table(["request", "p50 ms", "p90 ms", "p99 ms"], rows));
+  } finally {
+    await stopEverything();
+    postgres.stop();
+  }
+}
