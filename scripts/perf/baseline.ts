@@ -27,7 +27,10 @@ export async function startBaselineProject(): Promise<string> {
   const next = path.resolve("node_modules/next/dist/bin/next");
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", BASELINE_TURBOPACK_ROOT: commonAncestor(dir, process.cwd()) };
   const built = spawnSync(process.execPath, [next, "build"], { cwd: dir, env, encoding: "utf8" });
-  if (built.status !== 0 || !existsSync(path.join(dir, ".next"))) throw new Error(`the baseline project did not build:\n${built.stdout}\n${built.stderr}`);
+  if (built.status !== 0 || !existsSync(path.join(dir, ".next"))) {
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(`the baseline project did not build:\n${built.stdout}\n${built.stderr}`);
+  }
   const port = perfPorts.baseline;
   const child = startProcess("baseline", process.execPath, [next, "start", dir, "-p", String(port)], env);
   child.once("exit", () => rmSync(dir, { recursive: true, force: true }));
