@@ -11,12 +11,12 @@ import { catalog, dailyRewardCap } from "@/lib/shop";
 import { site } from "@/lib/shop/site";
 
 export default async function HomePage() {
-  const { t } = await getI18n();
+  const { t, format } = await getI18n();
   return (
     <>
       <PageTitle>{site.name}</PageTitle>
       <p className="muted">{t("site.description")}</p>
-      <Storefront products={catalog} />
+      <Storefront products={catalog.map((product) => ({ ...product, priceText: format.amount(product.price) }))} />
       <RewardedAd dailyCap={dailyRewardCap} />
       <OwnedList />
       <div className="actions">

@@ -7,6 +7,12 @@ import type { Product } from "@/lib/shop/types";
 import { productText } from "./product-text";
 import { usePurchase, type PurchaseState } from "./use-purchase";
 
+/**
+ * A product with its price already written in the Pioneer's language by the server: formatting a
+ * number here would load the browser's number data while the page hydrates (docs/PERFORMANCE.md).
+ */
+export type PricedProduct = Product & { priceText: string };
+
 const finished = new Set<PurchaseState["step"]>(["paid", "settling", "cancelled", "failed"]);
 const tones: Partial<Record<PurchaseState["step"], "ok" | "bad">> = { paid: "ok", failed: "bad" };
 
@@ -14,15 +20,15 @@ const tones: Partial<Record<PurchaseState["step"], "ok" | "bad">> = { paid: "ok"
  * One product and its buy button. Every step of a purchase is announced; when it ends, focus comes
  * back to the button (now "Buy again"), which the wallet sheet's disabled Buy could not keep.
  */
-export function ProductCard({ product, canBuy, hintId }: { product: Product; canBuy: boolean; hintId?: string }) {
+export function ProductCard({ product, canBuy, hintId }: { product: PricedProduct; canBuy: boolean; hintId?: string }) {
   const { state, busy, buy } = usePurchase();
-  const { t, messages, format } = useI18n();
+  const { t, messages } = useI18n();
   const button = useRef<HTMLButtonElement>(null);
   const card = useRef<HTMLLIElement>(null);
   const statusId = useId();
   const done = finished.has(state.step);
   const { name, description } = productText(messages, product);
-  const price = format.amount(product.price);
+  const price = product.priceText;
 
   useEffect(() => {
     if (!done) return;

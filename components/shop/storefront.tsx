@@ -3,14 +3,13 @@
 import { useI18n } from "@/components/i18n";
 import { useSession } from "@/components/session";
 import { paysHere } from "@/lib/pi/host";
-import type { Product } from "@/lib/shop/types";
 import { PayInPiBrowser } from "./pay-in-pi-browser";
-import { ProductCard } from "./product-card";
+import { ProductCard, type PricedProduct } from "./product-card";
 
 const hintId = "buy-hint";
 
 /** The products; buyable once signed in, where Pi's wallet can answer (Pi Browser or the Sandbox). */
-export function Storefront({ products }: { products: readonly Product[] }) {
+export function Storefront({ products }: { products: readonly PricedProduct[] }) {
   const { status, host } = useSession();
   const { t } = useI18n();
   const signedIn = status === "signed-in";

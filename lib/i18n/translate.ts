@@ -25,18 +25,28 @@ function lookup(tree: Tree, key: string): string | PluralForms | Tree | undefine
 const isPlural = (node: unknown): node is PluralForms => typeof node === "object" && node !== null && typeof (node as PluralForms).other === "string";
 
 /**
+ * Makes an Intl object on first use. A page's first number or date format costs a phone's main
+ * thread tens of milliseconds (the engine loads its locale data), so a page that formats nothing
+ * while it hydrates should not pay for it then (docs/PERFORMANCE.md).
+ */
+function lazy<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make());
+}
+
+/**
  * `t(key, params)` for one locale's messages: `{name}` placeholders are filled from `params`, and
  * `{count}` picks a plural form. A key that is missing throws: the types and a test keep every
  * language complete, so a raw key never reaches the screen.
  */
 export function createTranslator<M extends Tree>(messages: M, locale: Locale) {
-  const plurals = new Intl.PluralRules(locale);
-  const number = new Intl.NumberFormat(locale);
+  const plurals = lazy(() => new Intl.PluralRules(locale));
+  const number = lazy(() => new Intl.NumberFormat(locale));
   const fill = (text: string, params: Params) =>
     text.replace(/\{(\w+)\}/g, (whole, name: string) => {
       const value = params[name];
       if (value === undefined) return whole;
-      return typeof value === "number" ? number.format(value) : value;
+      return typeof value === "number" ? number().format(value) : value;
     });
 
   return function t(key: KeyOf<M>, params: Params = {}): string {
@@ -44,7 +54,7 @@ export function createTranslator<M extends Tree>(messages: M, locale: Locale) {
     if (typeof node === "string") return fill(node, params);
     if (isPlural(node)) {
       const count = typeof params.count === "number" ? params.count : 0;
-      const form = plurals.select(count);
+      const form = plurals().select(count);
       return fill(node[form] ?? node.other, params);
     }
     throw new Error(`Missing message "${String(key)}" for ${locale}`);
@@ -53,14 +63,14 @@ export function createTranslator<M extends Tree>(messages: M, locale: Locale) {
 
 /** Amounts, dates and times as the Pioneer's language writes them. Amounts stay exact: they are formatted from their decimal string. */
 export function createFormatters(locale: Locale) {
-  const amount = new Intl.NumberFormat(locale, { maximumFractionDigits: 7 });
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
-  const time = new Intl.DateTimeFormat(locale, { timeStyle: "short" });
-  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+  const amount = lazy(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 7 }));
+  const date = lazy(() => new Intl.DateTimeFormat(locale, { dateStyle: "medium" }));
+  const time = lazy(() => new Intl.DateTimeFormat(locale, { timeStyle: "short" }));
+  const dateTime = lazy(() => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }));
   return {
-    amount: (value: string | number) => amount.format(String(value) as `${number}`),
-    date: (iso: string) => date.format(new Date(iso)),
-    time: (iso: string) => time.format(new Date(iso)),
-    dateTime: (iso: string) => dateTime.format(new Date(iso)),
+    amount: (value: string | number) => amount().format(String(value) as `${number}`),
+    date: (iso: string) => date().format(new Date(iso)),
+    time: (iso: string) => time().format(new Date(iso)),
+    dateTime: (iso: string) => dateTime().format(new Date(iso)),
   };
 }

@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { ar } from "../../lib/i18n/messages/ar";
 import { en } from "../../lib/i18n/messages/en";
+import { vi } from "../../lib/i18n/messages/vi";
 import { emulatorOrigin } from "./env";
 import { expect, test } from "./fixtures";
 
@@ -166,6 +167,18 @@ test.describe("Languages", () => {
     await page.goto("/");
     await expect(page.locator("html")).toHaveAttribute("lang", "ko");
     await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
+    await context.close();
+  });
+
+  test("writes prices as the Pioneer's language does, and again after switching", async ({ browser }) => {
+    const context = await browser.newContext({ locale: "vi-VN", extraHTTPHeaders: { "Accept-Language": "vi-VN,vi;q=0.9" } });
+    const page = await context.newPage();
+    await page.goto("/");
+    const price = page.getByTestId("product-sticker-pack").locator(".price");
+    await expect(price).toHaveText("2,5 π");
+    await page.getByLabel(vi.nav.language).selectOption("en");
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(price).toHaveText("2.5 π");
     await context.close();
   });
 

@@ -5,7 +5,7 @@ import { ProductCard } from "@/components/shop/product-card";
 import type { PiAuthResult, PiPaymentCallbacks } from "@/lib/pi/sdk-types";
 import { countOf, deferred, installPi, piSignsIn, renderApp, resetPage, stubApi, waitAdvancing } from "./render";
 
-const product = { id: "pro-month", name: "Pro for a month", description: "All features.", price: "3.1415926", delivers: { kind: "subscription", days: 30 } } as const;
+const product = { id: "pro-month", name: "Pro for a month", description: "All features.", price: "3.1415926", priceText: "3.1415926", delivers: { kind: "subscription", days: 30 } } as const;
 const order = { id: "order-1", productId: "pro-month", amount: 3.1415926, memo: "Pro for a month", status: "awaiting_payment" };
 const unavailable = () => ({ status: 503, body: { error: { code: "pi_unavailable", message: "Pi's servers could not be reached. Please try again in a moment." } } });
 const approved = () => ({ status: 200, body: { order: { ...order, status: "approved" } } });

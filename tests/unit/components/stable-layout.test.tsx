@@ -7,7 +7,7 @@ import { deferred, installPi, piSignsIn, renderApp, resetPage, stubApi } from ".
 // What arrives after the first paint (the session, the orders) replaces a placeholder or appears
 // whole, rather than pushing what a Pioneer already sees (Lighthouse's layout shift).
 
-const products = [{ id: "coffee", name: "A coffee for the team", description: "Say thanks with a small tip.", price: "1", delivers: { kind: "tip" } }] as const;
+const products = [{ id: "coffee", name: "A coffee for the team", description: "Say thanks with a small tip.", price: "1", priceText: "1", delivers: { kind: "tip" } }] as const;
 const unauthenticated = { status: 401, body: { error: { code: "unauthenticated", message: "Sign in with Pi first." } } };
 const alice = { status: 200, body: { user: { uid: "u1", username: "alice" } } };
 type Answer = { status: number; body: unknown };

@@ -5,7 +5,7 @@ import { Storefront } from "@/components/shop";
 import type { PiAuthResult } from "@/lib/pi/sdk-types";
 import { countOf, deferred, installPi, renderApp, resetPage, stubApi } from "./render";
 
-const products = [{ id: "coffee", name: "A coffee for the team", description: "Say thanks with a small tip.", price: "1", delivers: { kind: "tip" } }] as const;
+const products = [{ id: "coffee", name: "A coffee for the team", description: "Say thanks with a small tip.", price: "1", priceText: "1", delivers: { kind: "tip" } }] as const;
 const alice = { uid: "u1", username: "alice" };
 const reconciled = { status: 200, body: { orders: [] } };
 
