@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { POST as signinPOST } from "@/app/api/auth/signin/route";
 import { getDb } from "@/lib/db";
@@ -76,5 +77,10 @@ describeEachEngine("request limits", ({ engine }) => {
     for (let i = 0; i < 25; i++) expect((await signInFrom(null)).status).toBe(200);
     process.env.RATE_LIMIT_SIGNIN_PER_MINUTE = limits.RATE_LIMIT_SIGNIN_PER_MINUTE;
     resetEnv();
+  });
+
+  it("keeps its counters in an unlogged table, so counting a request never waits for a durable commit", async () => {
+    const result = (await (await getDb()).execute(sql`select relpersistence from pg_class where relname = 'rate_limits'`)) as unknown as { rows: { relpersistence: string }[] };
+    expect(result.rows).toEqual([{ relpersistence: "u" }]);
   });
 });
