@@ -5,13 +5,21 @@ import { startApp, startProcess, stopProcess, waitFor } from "../perf/processes"
 import type { Ledger } from "./integrity";
 
 /** What the bench runs against: the app on PGlite or PostgreSQL (one or two instances), or the reference. */
-export type TargetSpec = { name: string; kind: "app" | "reference"; engine?: "pglite" | "postgres"; instances?: number };
+export type TargetSpec = {
+  name: string;
+  kind: "app" | "reference";
+  engine?: "pglite" | "postgres";
+  instances?: number;
+  /** One instance on this port instead of the usual ones, with these settings over the bench's own. */
+  port?: number;
+  env?: Record<string, string>;
+};
 
 export type RunningTarget = { origins: string[]; counterPort: number | null; ledger: () => Promise<Ledger | null>; stop: () => Promise<void> };
 
 // Bench instances: no request limits (a load test is one client hammering the API), and the query counter.
 const benchEnv = { RATE_LIMIT_SIGNIN_PER_MINUTE: "0", RATE_LIMIT_API_PER_MINUTE: "0" };
-const counterPort = (instance: number) => perfPorts.app + 100 + instance;
+const counterPort = (appPort: number) => appPort + 100;
 const preload = "--import ./scripts/bench/count-queries.mjs";
 
 async function readLedger(query: (sql: string) => Promise<{ rows: unknown[] }>): Promise<Ledger> {
@@ -28,7 +36,7 @@ export async function startTarget(spec: TargetSpec, postgresUrl: string | null, 
     await waitFor(`http://127.0.0.1:${perfPorts.reference}/api/health`, child, "reference");
     return { origins: [`http://127.0.0.1:${perfPorts.reference}`], counterPort: null, ledger: () => Promise.resolve(null), stop: () => stopProcess(child) };
   }
-  const ports = [perfPorts.app, perfPorts.app2].slice(0, spec.instances ?? 1);
+  const ports = spec.port ? [spec.port] : [perfPorts.app, perfPorts.app2].slice(0, spec.instances ?? 1);
   let dbEnv: Record<string, string>;
   let ledger: () => Promise<Ledger>;
   const children: ChildProcess[] = [];
@@ -70,11 +78,11 @@ export async function startTarget(spec: TargetSpec, postgresUrl: string | null, 
   }
   for (const [i, port] of ports.entries()) {
     // One after the other: PostgreSQL migrations take an advisory lock anyway.
-    children.push(await startApp(`app-${spec.name.replace(/\W+/g, "")}-${i + 1}`, port, { ...piEnv, ...benchEnv, ...dbEnv, BENCH_QUERY_COUNTER_PORT: String(counterPort(i)) }, preload));
+    children.push(await startApp(`app-${spec.name.replace(/\W+/g, "")}-${i + 1}`, port, { ...piEnv, ...benchEnv, ...spec.env, ...dbEnv, BENCH_QUERY_COUNTER_PORT: String(counterPort(port)) }, preload));
   }
   return {
     origins: ports.map((port) => `http://localhost:${port}`),
-    counterPort: counterPort(0),
+    counterPort: counterPort(ports[0] ?? perfPorts.app),
     ledger,
     stop: async () => {
       await Promise.all(children.map(stopProcess));
