@@ -1,7 +1,7 @@
 // `npm run bench`: full purchase flows (sign-in, order, approve, pay in the emulator's wallet,
 // complete) with 1, 8 and 32 concurrent Pioneers against the app on PGlite, on PostgreSQL with one
 // and two instances, and against a bare node:http reference server making the same Pi calls.
-// Request limits are off in the bench instances (RATE_LIMIT_*=0). Not part of `npm test`.
+// The instances run with the request limits as deployed (scripts/bench/targets.ts). Not part of `npm test`.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { ensurePerfBuild } from "./perf/build";
 import { emulatorUrl, perfEnv, perfPorts } from "./perf/env";
@@ -41,7 +41,7 @@ if (process.argv.includes("--profile")) {
   await profileServer();
   process.exit(0);
 }
-console.log(`Levels ${levels.join(", ")} Pioneers, ${seconds} s each after a 2 s warm-up. Request limits off (RATE_LIMIT_*=0).`);
+console.log(`Levels ${levels.join(", ")} Pioneers, ${seconds} s each after a 2 s warm-up. Request limits on, as deployed; each sign-in from its own address.`);
 
 const piEnv = { PI_API_BASE_URL: perfEnv.PI_API_BASE_URL ?? "", PI_API_KEY: perfEnv.PI_API_KEY ?? "" };
 await startEmulatorProcess();

@@ -7,6 +7,7 @@ import { purchaseFlow, type Target } from "../perf/flow";
 import { request } from "../perf/http-client";
 import { startApp, startEmulatorProcess, stopEverything, stopProcess } from "../perf/processes";
 import { startPostgres } from "./postgres";
+import { benchEnv } from "./targets";
 
 type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
 type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[] };
@@ -37,7 +38,7 @@ export async function profileServer(purchases = 300) {
   await startEmulatorProcess();
   const postgres = startPostgres(perfPorts.postgres);
   try {
-    const app = await startApp("app-profile", perfPorts.app, { ...perfEnv, DATABASE_URL: postgres.url, RATE_LIMIT_SIGNIN_PER_MINUTE: "0", RATE_LIMIT_API_PER_MINUTE: "0" }, `--cpu-prof --cpu-prof-dir=${dir}`);
+    const app = await startApp("app-profile", perfPorts.app, { ...perfEnv, ...benchEnv, DATABASE_URL: postgres.url }, `--cpu-prof --cpu-prof-dir=${dir}`);
     const target: Target = { origins: [`http://localhost:${perfPorts.app}`], emulator: emulatorUrl };
     for (let i = 0; i < 20; i++) await purchaseFlow(target, `warm-${i}`);
     const started = performance.now();
