@@ -15,6 +15,12 @@ const chromePath = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 const origin = `http://localhost:${perfPorts.app}`;
 
 ensurePerfBuild({ force: process.argv.includes("--rebuild") });
+const compare = process.argv.find((arg) => arg.startsWith("--compare="))?.slice("--compare=".length);
+if (compare) {
+  const { compareWith } = await import("./perf/lighthouse-compare");
+  await compareWith(compare, Number(process.env.LIGHTHOUSE_RUNS ?? 8), chromePath);
+  process.exit(0);
+}
 console.log(machineLine());
 const pgliteDir = ".data/perf-lighthouse";
 rmSync(pgliteDir, { recursive: true, force: true });

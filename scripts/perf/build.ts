@@ -25,16 +25,23 @@ export function ensurePerfBuild(options: { force?: boolean } = {}): void {
     console.log(`Reusing the production build in ${distDir} (nothing changed since; --rebuild forces one).`);
     return;
   }
-  console.log(`Building the app into ${distDir} (public values only, pointed at the emulator)…`);
+  const started = Date.now();
+  buildPerf(process.cwd());
+  writeFileSync(stampFile, JSON.stringify({ publicValues, builtAt: started }));
+}
+
+/** Builds the project in `cwd` into its .next-perf, as the end-to-end build: public values only, pointed at the emulator. */
+export function buildPerf(cwd: string): void {
+  console.log(`Building ${cwd === process.cwd() ? "the app" : cwd} into ${distDir} (public values only, pointed at the emulator)…`);
   const started = Date.now();
   const publicOnly = Object.fromEntries(Object.entries(perfEnv).map(([name, value]) => [name, name.startsWith("NEXT_") ? value : ""]));
   const result = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+    cwd,
     env: { ...process.env, ...publicOnly, NODE_ENV: "production", CRON_SECRET: "" },
     stdio: ["ignore", "pipe", "inherit"],
     encoding: "utf8",
   });
   // Next prints why it failed (a type error, say) on stdout, which a good build keeps quiet.
   if (result.status !== 0) throw new Error(`next build failed (exit ${result.status ?? "signal"}):\n${result.stdout}`);
-  writeFileSync(stampFile, JSON.stringify({ publicValues, builtAt: started }));
   console.log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }

@@ -16,7 +16,7 @@ function lighthouseModules(): string {
   return path.dirname(bin);
 }
 
-type Audit = { score: number | null; numericValue?: number };
+type Audit = { score: number | null; numericValue?: number; details?: { items?: Record<string, unknown>[] } };
 export type LighthouseResult = { categories: Record<string, { score: number | null }>; audits: Record<string, Audit> };
 type Page = {
   evaluateOnNewDocument(fn: (key: string, value: string) => void, key: string, value: string): Promise<unknown>;

@@ -28,10 +28,10 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 
 /** Starts a process whose output goes to .data/perf-logs/<name>.log (a pipe nobody reads would block its writes). */
-export function startProcess(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+export function startProcess(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, cwd = process.cwd()): ChildProcess {
   mkdirSync(logDir, { recursive: true });
   const log = createWriteStream(path.join(logDir, `${name}.log`));
-  const child = spawn(command, args, { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(command, args, { env, cwd, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   children.add(child);
@@ -73,14 +73,14 @@ export async function startEmulatorProcess(extra: Record<string, string> = {}): 
   return child;
 }
 
-/** `next start` on the perf build; the first /api/health opens and migrates the database. */
-export async function startApp(name: string, port: number, env: Record<string, string>, nodeOptions = ""): Promise<ChildProcess> {
+/** `next start` on the perf build (of the project in `cwd`); the first /api/health opens and migrates the database. */
+export async function startApp(name: string, port: number, env: Record<string, string>, nodeOptions = "", cwd = process.cwd()): Promise<ChildProcess> {
   const child = startProcess(name, process.execPath, [...(nodeOptions ? nodeOptions.split(" ") : []), "node_modules/next/dist/bin/next", "start", "-p", String(port)], {
     ...process.env,
     ...perfEnv,
     PORT: String(port),
     ...env,
-  });
+  }, cwd);
   await waitFor(`http://localhost:${port}/api/health`, child, name);
   return child;
 }
