@@ -1,6 +1,7 @@
 // `npm run lighthouse`: Lighthouse 12.8.2, mobile preset, 3 runs each on `/` signed out, `/` signed in
 // and `/orders` signed in, against a production build pointed at the emulator, and on a bare Next.js
 // page built the same way (the framework's own score on this machine); prints the medians.
+// `--compare=<commit>` instead alternates runs of this checkout and that commit (scripts/perf/lighthouse-compare.ts).
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { ensurePerfBuild } from "./perf/build";
 import { emulatorUrl, perfPorts } from "./perf/env";
