@@ -8,8 +8,12 @@ import type { OwnedItem } from "@/lib/shop/types";
 
 export type OrdersData = { orders: OrderView[]; owned: OwnedItem[] };
 
-/** The signed-in Pioneer's orders and what they own; refreshed whenever a payment ends. Nothing while signed out. */
+/**
+ * The signed-in Pioneer's orders and what they own; refreshed whenever a payment ends. Nothing while
+ * signed out. While the session cookie is being checked they are asked for beside it, with the same
+ * cookie, so a page showing them waits one round trip for both instead of one after the other.
+ */
 export function useOrders() {
-  const signedIn = useSession().status === "signed-in";
-  return useSWR<OrdersData, Error>(signedIn ? ordersKey : null, fetcher);
+  const { status } = useSession();
+  return useSWR<OrdersData, Error>(status === "signed-out" ? null : ordersKey, fetcher);
 }

@@ -1,8 +1,8 @@
-import { screen } from "@testing-library/react";
-import { afterEach, describe, expect, it } from "vitest";
+import { fireEvent, screen } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { OrdersPage } from "@/components/orders";
 import { Storefront } from "@/components/shop";
-import { deferred, installPi, piSignsIn, renderApp, resetPage, stubApi } from "./render";
+import { countOf, deferred, installPi, piSignsIn, renderApp, resetPage, stubApi } from "./render";
 
 // What arrives after the first paint (the session, the orders) replaces a placeholder or appears
 // whole, rather than pushing what a Pioneer already sees (Lighthouse's layout shift).
@@ -50,5 +50,43 @@ describe("Content that arrives after the first paint", () => {
     expect(await screen.findByRole("heading", { name: "What you own" })).toBeTruthy();
     expect(screen.getByRole("heading", { name: "Order history" })).toBeTruthy();
     expect(screen.queryByText("Loading your orders…")).toBeNull();
+  });
+
+  it("asks for the orders beside the session check, so /orders waits one round trip for both", async () => {
+    installPi({ authenticate: piSignsIn("u1") });
+    const session = deferred<Answer>();
+    const calls = stubApi({
+      "GET /api/auth/session": () => session.promise,
+      "GET /api/orders": () => ({ status: 200, body: { orders: [], owned: [] } }),
+      "POST /api/payments/reconcile": () => ({ status: 200, body: { orders: [] } }),
+    });
+    renderApp(<OrdersPage />);
+    await vi.waitFor(() => expect(countOf(calls, "GET /api/orders")).toBe(1));
+    expect(screen.getAllByText("Checking your session…").length).toBeGreaterThan(0);
+    session.resolve(alice);
+    expect(await screen.findByRole("heading", { name: "What you own" })).toBeTruthy();
+  });
+
+  it("shows nothing of the orders when the cookie's session turns out to be gone, and asks again after a sign-in", async () => {
+    installPi({ authenticate: piSignsIn("u1") });
+    let signedIn = false;
+    const calls = stubApi({
+      "GET /api/auth/session": () => unauthenticated,
+      "GET /api/orders": () => (signedIn ? { status: 200, body: { orders: [], owned: [] } } : unauthenticated),
+      "POST /api/auth/signin": () => {
+        signedIn = true;
+        return { status: 200, body: { user: alice.body.user, sessionToken: "T".repeat(43) } };
+      },
+      "POST /api/payments/reconcile": () => ({ status: 200, body: { orders: [] } }),
+    });
+    renderApp(<OrdersPage />);
+    expect(await screen.findByText("Sign in with Pi to see your orders and what you own.")).toBeTruthy();
+    expect(countOf(calls, "GET /api/orders")).toBe(1);
+    const shownErrors = () => screen.getAllByRole("alert").map((alert) => alert.textContent).filter(Boolean);
+    expect(shownErrors()).toEqual([]);
+    fireEvent.click(screen.getByRole("button", { name: "Sign in with Pi" }));
+    expect(await screen.findByRole("heading", { name: "What you own" })).toBeTruthy();
+    expect(shownErrors()).toEqual([]);
+    expect(countOf(calls, "GET /api/orders")).toBeGreaterThanOrEqual(2);
   });
 });

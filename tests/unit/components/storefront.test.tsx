@@ -87,7 +87,10 @@ describe("The shop page", () => {
       "POST /api/payments/reconcile": () => reconciled,
     });
     renderShop();
-    fireEvent.click(await screen.findByRole("button", { name: "Buy A coffee for the team for 1 Pi" }));
+    // Buy is enabled once the session is restored, before Pi.authenticate has answered.
+    const buy = await screen.findByRole<HTMLButtonElement>("button", { name: "Buy A coffee for the team for 1 Pi" });
+    await vi.waitFor(() => expect(buy.disabled).toBe(false));
+    fireEvent.click(buy);
     expect(await screen.findByText("Connecting to Pi…")).toBeTruthy();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(createPayment).not.toHaveBeenCalled();
