@@ -4,9 +4,8 @@
 // `--compare=<commit>` instead alternates runs of this checkout and that commit (scripts/perf/lighthouse-compare.ts).
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { ensurePerfBuild } from "./perf/build";
-import { emulatorUrl, perfPorts } from "./perf/env";
-import { buy, newPioneer, signIn, type Target } from "./perf/flow";
-import { chromeFlags, lighthouseVersion, openLighthouse, type LighthouseResult, type Visit } from "./perf/lighthouse-runner";
+import { perfPorts } from "./perf/env";
+import { chromeFlags, lighthouseVersion, openLighthouse, returningPioneer, type LighthouseResult, type Visit } from "./perf/lighthouse-runner";
 import { startBaselineProject } from "./perf/baseline";
 import { startApp, startEmulatorProcess, stopEverything } from "./perf/processes";
 import { machineLine } from "./perf/machine";
@@ -28,19 +27,7 @@ rmSync(pgliteDir, { recursive: true, force: true });
 await startEmulatorProcess();
 await startApp("app", perfPorts.app, { PGLITE_DIR: pgliteDir, RATE_LIMIT_SIGNIN_PER_MINUTE: "0", RATE_LIMIT_API_PER_MINUTE: "0" });
 
-// A Pioneer with a paid order and an open one, so the signed-in pages show what a returning Pioneer sees.
-const target: Target = { origins: [origin], emulator: emulatorUrl };
-const pioneer = await newPioneer(target, "lighthouse", origin);
-const { sessionToken } = await signIn(target, pioneer.accessToken);
-await buy(target, { accessToken: pioneer.accessToken, sessionToken });
-await buy(target, { accessToken: pioneer.accessToken, sessionToken }, "sticker-pack");
-
-const signedIn: Omit<Visit, "url"> = {
-  // The session cookie the sign-in set (a browser would have it from its sign-in).
-  cookies: [{ name: "__Host-pi_session", value: sessionToken, url: origin, path: "/", secure: true, httpOnly: true, sameSite: "None" }],
-  // The emulated Pi Browser knows its Pioneer (as Pi Browser does), so Pi.authenticate is silent, not a consent sheet.
-  sessionStorage: { "pi-emulator:uid": pioneer.uid },
-};
+const signedIn = await returningPioneer(origin);
 const pages: { name: string; visit: Visit }[] = [
   { name: "/ signed out", visit: { url: `${origin}/` } },
   { name: "/ signed in", visit: { url: `${origin}/`, ...signedIn } },

@@ -1,11 +1,12 @@
-// `npm run lighthouse -- --compare=<ref>`: this checkout against another commit on `/` signed out,
-// their runs alternating, so both see the same machine. On a shared machine the same build moves by
+// `npm run lighthouse -- --compare=<ref>`: this checkout against another commit on `/` signed out
+// and `/orders` signed in, their runs alternating, so both see the same machine. On a shared machine the same build moves by
 // 10-30 % between runs minutes apart; a fix is judged here, not by two runs at different times.
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { perfPorts } from "./env";
 import { builtCheckout } from "./checkout";
-import { chromeFlags, lighthouseVersion, openLighthouse, type LighthouseResult } from "./lighthouse-runner";
+import { chromeFlags, lighthouseVersion, openLighthouse, returningPioneer, type LighthouseResult, type Visit } from "./lighthouse-runner";
 import { machineLine } from "./machine";
 import { startApp, startEmulatorProcess, stopEverything } from "./processes";
 
@@ -22,24 +23,32 @@ export async function compareWith(ref: string, runs: number, chromePath: string)
   const other = builtCheckout(ref);
   const here = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
   const builds = [
-    { name: `this checkout (${here}${execFileSync("git", ["status", "--porcelain"], { encoding: "utf8" }).trim() ? " with changes" : ""})`, url: `http://localhost:${perfPorts.app}/`, runs: [] as Run[] },
-    { name: `${ref} (${other.commit})`, url: `http://localhost:${perfPorts.app2}/`, runs: [] as Run[] },
+    { name: `this checkout (${here}${execFileSync("git", ["status", "--porcelain"], { encoding: "utf8" }).trim() ? " with changes" : ""})`, origin: `http://localhost:${perfPorts.app}` },
+    { name: `${ref} (${other.commit})`, origin: `http://localhost:${perfPorts.app2}` },
   ];
   console.log(machineLine());
   try {
     await startEmulatorProcess();
+    rmSync(path.resolve(".data/perf-compare"), { recursive: true, force: true });
     const limitsOff = { RATE_LIMIT_SIGNIN_PER_MINUTE: "0", RATE_LIMIT_API_PER_MINUTE: "0" };
     await startApp("app", perfPorts.app, { ...limitsOff, PGLITE_DIR: path.resolve(".data/perf-compare") });
     await startApp("app-compared", perfPorts.app2, { ...limitsOff, PGLITE_DIR: path.join(other.dir, ".data/perf-compare") }, "", other.dir);
-    for (const build of builds) await fetch(build.url);
-    console.log(`Lighthouse ${lighthouseVersion}, mobile preset, / signed out, ${runs} runs each, alternating; ${chromePath} (${chromeFlags.join(" ")})`);
+    const measured: { name: string; visit: Visit; runs: Run[] }[] = [];
+    for (const page of ["/ signed out", "/orders signed in"]) {
+      for (const build of builds) {
+        const visit: Visit = page === "/ signed out" ? { url: `${build.origin}/` } : { url: `${build.origin}/orders`, ...(await returningPioneer(build.origin)) };
+        await fetch(visit.url);
+        measured.push({ name: `${page}, ${build.name}`, visit, runs: [] });
+      }
+    }
+    console.log(`Lighthouse ${lighthouseVersion}, mobile preset, ${runs} runs of each, alternating; ${chromePath} (${chromeFlags.join(" ")})`);
     const lighthouse = await openLighthouse(chromePath);
     try {
       for (let i = 0; i < runs; i++) {
         // Alternate which goes first, so neither always follows the other.
-        for (const build of i % 2 ? [...builds].reverse() : builds) {
-          const lhr: LighthouseResult = await lighthouse.run({ url: build.url });
-          build.runs.push({
+        for (const entry of i % 2 ? [...measured].reverse() : measured) {
+          const lhr: LighthouseResult = await lighthouse.run(entry.visit);
+          entry.runs.push({
             perf: Math.round((lhr.categories.performance?.score ?? 0) * 100),
             tbt: lhr.audits["total-blocking-time"]?.numericValue ?? Number.NaN,
             lcp: lhr.audits["largest-contentful-paint"]?.numericValue ?? Number.NaN,
@@ -50,7 +59,7 @@ export async function compareWith(ref: string, runs: number, chromePath: string)
     } finally {
       await lighthouse.close();
     }
-    for (const build of builds) console.log(summary(build.name, build.runs));
+    for (const entry of measured) console.log(summary(entry.name, entry.runs));
     console.log(machineLine());
   } finally {
     await stopEverything();

@@ -1,6 +1,8 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { emulatorUrl } from "./env";
+import { buy, newPioneer, signIn, type Target } from "./flow";
 
 /**
  * Lighthouse 12.8.2 is not a dependency (its `third-party-web: latest` breaks `npm ci`, toolchain P4):
@@ -73,4 +75,21 @@ export async function openLighthouse(chromePath: string) {
     await chrome.kill();
   }
   return { run, close };
+}
+
+/**
+ * What a returning Pioneer's browser brings to `origin`: a Pioneer with a paid order and an open
+ * one (so the signed-in pages show what they own), the session cookie their sign-in set, and the
+ * emulated Pi Browser knowing them (Pi.authenticate is then silent, not a consent sheet).
+ */
+export async function returningPioneer(origin: string): Promise<Omit<Visit, "url">> {
+  const target: Target = { origins: [origin], emulator: emulatorUrl };
+  const pioneer = await newPioneer(target, "lighthouse", origin);
+  const { sessionToken } = await signIn(target, pioneer.accessToken);
+  await buy(target, { accessToken: pioneer.accessToken, sessionToken });
+  await buy(target, { accessToken: pioneer.accessToken, sessionToken }, "sticker-pack");
+  return {
+    cookies: [{ name: "__Host-pi_session", value: sessionToken, url: origin, path: "/", secure: true, httpOnly: true, sameSite: "None" }],
+    sessionStorage: { "pi-emulator:uid": pioneer.uid },
+  };
 }
