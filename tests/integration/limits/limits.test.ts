@@ -80,7 +80,8 @@ describeEachEngine("request limits", ({ engine }) => {
   });
 
   it("keeps its counters in an unlogged table, so counting a request never waits for a durable commit", async () => {
-    const result = (await (await getDb()).execute(sql`select relpersistence from pg_class where relname = 'rate_limits'`)) as unknown as { rows: { relpersistence: string }[] };
-    expect(result.rows).toEqual([{ relpersistence: "u" }]);
+    // Both drivers answer raw statements with `{ rows }`.
+    const result: unknown = await (await getDb()).execute(sql`select relpersistence from pg_class where relname = 'rate_limits'`);
+    expect((result as { rows: unknown[] }).rows).toEqual([{ relpersistence: "u" }]);
   });
 });
