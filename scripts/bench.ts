@@ -4,7 +4,7 @@
 // The instances run with the request limits as deployed (scripts/bench/targets.ts). Not part of `npm test`.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { ensurePerfBuild } from "./perf/build";
-import { emulatorUrl, perfEnv, perfPorts } from "./perf/env";
+import { emulatorUrl, perfPorts, piEnv } from "./perf/env";
 import { timedRoutes, type Target } from "./perf/flow";
 import { request } from "./perf/http-client";
 import { machineLine, toolVersions } from "./perf/machine";
@@ -43,7 +43,6 @@ if (process.argv.includes("--profile")) {
 }
 console.log(`Levels ${levels.join(", ")} Pioneers, ${seconds} s each after a 2 s warm-up. Request limits on, as deployed; each sign-in from its own address.`);
 
-const piEnv = { PI_API_BASE_URL: perfEnv.PI_API_BASE_URL ?? "", PI_API_KEY: perfEnv.PI_API_KEY ?? "" };
 await startEmulatorProcess();
 const needsPostgres = targets.some((t) => t.engine === "postgres");
 if (needsPostgres && !postgresAvailable()) console.log("PostgreSQL 15 is not installed (apt-get install -y postgresql): its targets are skipped.");

@@ -5,7 +5,8 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { ensurePerfBuild } from "./perf/build";
 import { perfPorts } from "./perf/env";
-import { chromeFlags, lighthouseVersion, openLighthouse, returningPioneer, type LighthouseResult, type Visit } from "./perf/lighthouse-runner";
+import { chromeFlags, lighthouseVersion, limitsOff, median, openLighthouse, returningPioneer, type LighthouseResult, type Visit } from "./perf/lighthouse-runner";
+import { table } from "./bench/stats";
 import { startBaselineProject } from "./perf/baseline";
 import { startApp, startEmulatorProcess, stopEverything } from "./perf/processes";
 import { machineLine } from "./perf/machine";
@@ -25,7 +26,7 @@ console.log(machineLine());
 const pgliteDir = ".data/perf-lighthouse";
 rmSync(pgliteDir, { recursive: true, force: true });
 await startEmulatorProcess();
-await startApp("app", perfPorts.app, { PGLITE_DIR: pgliteDir, RATE_LIMIT_SIGNIN_PER_MINUTE: "0", RATE_LIMIT_API_PER_MINUTE: "0" });
+await startApp("app", perfPorts.app, { ...limitsOff, PGLITE_DIR: pgliteDir });
 
 const signedIn = await returningPioneer(origin);
 const pages: { name: string; visit: Visit }[] = [
@@ -38,7 +39,6 @@ const pages: { name: string; visit: Visit }[] = [
 // One unmeasured visit each, so the server's first-render work (module loading) is not in run 1.
 for (const { visit } of pages) await fetch(visit.url);
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 const score = (lhr: LighthouseResult, category: string) => Math.round((lhr.categories[category]?.score ?? 0) * 100);
 const metric = (lhr: LighthouseResult, audit: string) => lhr.audits[audit]?.numericValue ?? Number.NaN;
 
@@ -75,7 +75,5 @@ try {
 }
 
 const header = ["page", "perf", "a11y", "best pr.", "LCP", "TBT", "CLS", "FCP"];
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ");
-console.log(`\nMedians of ${runs} (targets: performance ≥ 95, accessibility 100, best practices ≥ 96; the bare page is the framework's floor, not a target)\n${line(header)}\n${rows.map(line).join("\n")}`);
+console.log(`\nMedians of ${runs} (targets: performance ≥ 95, accessibility 100, best practices ≥ 96; the bare page is the framework's floor, not a target)\n${table(header, rows)}`);
 console.log(machineLine());

@@ -2,7 +2,7 @@
 // from a bare node:http server up to our routes: how much of the app's gap to the reference is the
 // framework's, and how much is ours (the route wrapper, the session lookup, each statement).
 import { startBaselineProject } from "../perf/baseline";
-import { emulatorUrl, perfEnv, perfPorts } from "../perf/env";
+import { emulatorUrl, perfPorts, piEnv } from "../perf/env";
 import { newPioneer, signIn, type Target } from "../perf/flow";
 import { request } from "../perf/http-client";
 import { startEmulatorProcess, stopEverything } from "../perf/processes";
@@ -25,7 +25,6 @@ async function time(send: () => Promise<{ status: number; ms: number }>, expecte
 }
 
 export async function measureOverhead(postgresPort: number) {
-  const piEnv = { PI_API_BASE_URL: perfEnv.PI_API_BASE_URL ?? "", PI_API_KEY: perfEnv.PI_API_KEY ?? "" };
   await startEmulatorProcess();
   const postgres = startPostgres(postgresPort);
   try {

@@ -21,3 +21,6 @@ export const perfEnv: Record<string, string> = {
   PORT: String(perfPorts.app),
   NODE_ENV: "production",
 };
+
+/** Where the bench's servers (the app and the reference) find Pi: the emulator, with its key. */
+export const piEnv = { PI_API_BASE_URL: perfEnv.PI_API_BASE_URL ?? "", PI_API_KEY: perfEnv.PI_API_KEY ?? "" };

@@ -1,18 +1,17 @@
 // `npm run lighthouse -- --compare=<ref>`: this checkout against another commit on `/` signed out
-// and `/orders` signed in, their runs alternating, so both see the same machine. On a shared machine the same build moves by
-// 10-30 % between runs minutes apart; a fix is judged here, not by two runs at different times.
+// and `/orders` signed in, their runs alternating, so both see the same machine. On a shared
+// machine the same build moves by 10-30 % between runs minutes apart; a fix is judged here, not by
+// two runs at different times.
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { perfPorts } from "./env";
 import { builtCheckout } from "./checkout";
-import { chromeFlags, lighthouseVersion, openLighthouse, returningPioneer, type LighthouseResult, type Visit } from "./lighthouse-runner";
+import { chromeFlags, lighthouseVersion, limitsOff, median, openLighthouse, returningPioneer, type LighthouseResult, type Visit } from "./lighthouse-runner";
 import { machineLine } from "./machine";
 import { startApp, startEmulatorProcess, stopEverything } from "./processes";
 
 type Run = { perf: number; tbt: number; lcp: number; observedFcp: number };
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
 function summary(name: string, runs: Run[]): string {
   const late = runs.filter((r) => r.observedFcp > 1000).length;
@@ -30,7 +29,6 @@ export async function compareWith(ref: string, runs: number, chromePath: string)
   try {
     await startEmulatorProcess();
     rmSync(path.resolve(".data/perf-compare"), { recursive: true, force: true });
-    const limitsOff = { RATE_LIMIT_SIGNIN_PER_MINUTE: "0", RATE_LIMIT_API_PER_MINUTE: "0" };
     await startApp("app", perfPorts.app, { ...limitsOff, PGLITE_DIR: path.resolve(".data/perf-compare") });
     await startApp("app-compared", perfPorts.app2, { ...limitsOff, PGLITE_DIR: path.join(other.dir, ".data/perf-compare") }, "", other.dir);
     const measured: { name: string; visit: Visit; runs: Run[] }[] = [];
