@@ -44,8 +44,8 @@ test("no client chunk holds the emulator's SDK, test code or server-only modules
   }
 });
 
-// A page's first number or date format makes the browser load its locale data: about 35–55 ms of a
-// phone's main thread (130–220 ms at Lighthouse's 4× slowdown), inside hydration's long task. The
+// A page's first number or date format makes the browser load its locale data: 115–235 ms at
+// Lighthouse's 4× slowdown on this project's machine (docs/PERFORMANCE.md), inside hydration's long task. The
 // signed-out home page has nothing to format on the client (the server writes prices), so it pays none.
 test("the signed-out home page formats no number or date in the browser while it loads", async ({ page }) => {
   await page.addInitScript(() => {
