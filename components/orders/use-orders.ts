@@ -2,11 +2,8 @@
 
 import useSWR from "swr";
 import { ordersKey, useSession } from "@/components/session";
-import type { OrderView } from "@/lib/contract";
+import type { OrdersOverview } from "@/lib/contract";
 import { fetcher } from "@/lib/client/api";
-import type { OwnedItem } from "@/lib/shop/types";
-
-export type OrdersData = { orders: OrderView[]; owned: OwnedItem[] };
 
 /**
  * The signed-in Pioneer's orders and what they own; refreshed whenever a payment ends. Nothing while
@@ -15,5 +12,5 @@ export type OrdersData = { orders: OrderView[]; owned: OwnedItem[] };
  */
 export function useOrders() {
   const { status } = useSession();
-  return useSWR<OrdersData, Error>(status === "signed-out" ? null : ordersKey, fetcher);
+  return useSWR<OrdersOverview, Error>(status === "signed-out" ? null : ordersKey, fetcher);
 }

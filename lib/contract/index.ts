@@ -4,6 +4,6 @@
  */
 export { AppError, errorCodes, isErrorCode, type ErrorBody, type ErrorCode } from "./errors";
 export type { AttentionItem, Check, CheckStatus } from "./diagnostics";
-export type { IncompleteOutcome, OrderStatus, OrderView } from "./orders";
+export type { IncompleteOutcome, OrdersOverview, OrderStatus, OrderView } from "./orders";
 export type { AdRewardView, PayoutDiagnostics, PayoutItem, PayoutRef, PayoutStatus, RefundableOrder, RefundStatus, RefundView } from "./payouts";
 export type { Pioneer } from "./session";

@@ -1,5 +1,6 @@
 /** Orders as our API shows them to the browser. */
 
+import type { OwnedItem } from "@/lib/shop/types";
 import type { RefundView } from "./payouts";
 
 /**
@@ -31,3 +32,6 @@ export type IncompleteOutcome = {
   /** True when no order of the caller matched, so nothing was delivered and a review row was written. */
   needsReview: boolean;
 };
+
+/** The answer to GET /api/orders: the caller's orders, newest first, and what their paid orders delivered. */
+export type OrdersOverview = { orders: OrderView[]; owned: OwnedItem[] };

@@ -3,6 +3,6 @@
  * an order with Pi. A fork changes the shop (lib/shop), not this.
  */
 export { resolveIncompletePayment } from "./incomplete";
-export { createOrder, listOrders } from "./orders";
+export { createOrder, ordersOverview } from "./orders";
 export { reconcileOrders, type ReconcileCounts } from "./reconcile";
 export { approvePayment, cancelPayment, completePayment } from "./service";

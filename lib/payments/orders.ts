@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError, type OrderView } from "@/lib/contract";
+import { AppError, type OrdersOverview, type OrderView } from "@/lib/contract";
 import { getDb } from "@/lib/db";
 import { insertOrderKeepingNewest, listOrdersOf } from "@/lib/db/repositories/orders";
 import { listRefundsOf } from "@/lib/db/repositories/payouts";
@@ -8,7 +8,7 @@ import { getPaymentsEnv } from "@/lib/config/server";
 import { annotate } from "@/lib/log";
 import { normalizeAmount } from "@/lib/pi/amount";
 import { refundKey, toRefundView } from "@/lib/payouts/views";
-import { findProduct, memoFor } from "@/lib/shop";
+import { findProduct, listOwned, memoFor } from "@/lib/shop";
 import { abandonedAfterMs } from "./sweep-rules";
 
 /** A Pioneer's unpaid orders kept at once; a new one expires the oldest beyond this. */
@@ -52,4 +52,10 @@ export async function listOrders(userUid: string): Promise<OrderView[]> {
   const [rows, refunds] = await Promise.all([listOrdersOf(db, userUid), listRefundsOf(db, userUid)]);
   const refundOf = new Map(refunds.map((payout) => [payout.businessKey, toRefundView(payout)]));
   return rows.map((order) => ({ ...toOrderView(order), refund: refundOf.get(refundKey(order.id)) ?? null }));
+}
+
+/** What GET /api/orders answers, and what a page shows of it before its scripts run. */
+export async function ordersOverview(userUid: string): Promise<OrdersOverview> {
+  const [orders, owned] = await Promise.all([listOrders(userUid), listOwned(userUid)]);
+  return { orders, owned };
 }

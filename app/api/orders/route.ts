@@ -1,9 +1,8 @@
 import { readJson } from "@/lib/http/request";
 import { route } from "@/lib/http/route";
 import { requireCallerWithinLimit } from "@/lib/limits";
-import { createOrder, listOrders } from "@/lib/payments";
+import { createOrder, ordersOverview } from "@/lib/payments";
 import { createOrderBodySchema } from "@/lib/payments/requests";
-import { listOwned } from "@/lib/shop";
 import { annotate } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
@@ -21,6 +20,5 @@ export const POST = route("orders.create", async (request) => {
 /** GET → {orders, owned}: the caller's own orders, newest first, and what their paid orders delivered. */
 export const GET = route("orders.list", async (request) => {
   const { user } = await requireCallerWithinLimit(request);
-  const [orders, owned] = await Promise.all([listOrders(user.uid), listOwned(user.uid)]);
-  return Response.json({ orders, owned });
+  return Response.json(await ordersOverview(user.uid));
 });
