@@ -5,6 +5,7 @@ import { SiteFooter, SiteHeader } from "@/components/layout";
 import { EmulatorBadge } from "@/components/pi/emulator-badge";
 import { PiSdkScript } from "@/components/pi/pi-sdk-script";
 import { SessionNotice, type SessionCookie } from "@/components/session";
+import { isAdmin, pageViewer } from "@/lib/auth";
 import { hasSignedOutMark, readSessionCookie } from "@/lib/auth/cookie";
 import { isLoopbackUrl, publicEnv } from "@/lib/config/public";
 import { directionOf } from "@/lib/i18n/locales";
@@ -34,6 +35,10 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const cookieHeader = (await headers()).get("cookie");
   const cookie: SessionCookie = readSessionCookie(cookieHeader) ? "session" : hasSignedOutMark(cookieHeader) ? "signed-out" : "none";
+  // A live cookie's Pioneer is in the first paint, not "Checking your session…". Should the database
+  // fail here, the page still renders and the browser asks the API, which reports it.
+  const viewerUser = cookie === "session" ? await pageViewer().catch(() => null) : null;
+  const viewer = viewerUser ? { user: viewerUser, admin: isAdmin(viewerUser.uid) } : null;
   const sdkUrl = publicEnv.NEXT_PUBLIC_PI_SDK_URL;
   const emulator = isLoopbackUrl(sdkUrl);
   const { locale, messages } = await getI18n();
@@ -42,7 +47,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={locale} dir={directionOf(locale)}>
       <body>
         {emulator ? <EmulatorBadge /> : null}
-        <Providers locale={locale} messages={messages} piSignIn={piSignIn} cookie={cookie}>
+        <Providers locale={locale} messages={messages} renderedAt={new Date().toISOString()} piSignIn={piSignIn} cookie={cookie} viewer={viewer}>
           <SiteHeader name={site.name} />
           <main className="page">
             <SessionNotice />

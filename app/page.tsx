@@ -3,6 +3,7 @@ import { AppLink } from "@/components/ui/app-link";
 // (here the whole order history) in its first load.
 import { RewardedAd } from "@/components/ads/rewarded-ad";
 import { OwnedList } from "@/components/orders/owned-list";
+import { ViewerOrders } from "@/app/viewer-orders";
 import { ShareButton } from "@/components/pi/share-button";
 import { Storefront } from "@/components/shop";
 import { PageTitle } from "@/components/ui";
@@ -18,7 +19,9 @@ export default async function HomePage() {
       <p className="muted">{t("site.description")}</p>
       <Storefront products={catalog.map((product) => ({ ...product, priceText: format.amount(product.price) }))} />
       <RewardedAd dailyCap={dailyRewardCap} />
-      <OwnedList />
+      <ViewerOrders>
+        <OwnedList />
+      </ViewerOrders>
       <div className="actions">
         <AppLink href="/orders">{t("home.allOrders")}</AppLink>
         <ShareButton name={site.name} />

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { OrdersPage } from "@/components/orders";
+import { ViewerOrders } from "@/app/viewer-orders";
 import { PageTitle } from "@/components/ui";
 import { getI18n } from "@/lib/i18n/server";
 
@@ -12,7 +13,9 @@ export default async function Orders() {
   return (
     <>
       <PageTitle>{t("orders.title")}</PageTitle>
-      <OrdersPage />
+      <ViewerOrders>
+        <OrdersPage />
+      </ViewerOrders>
     </>
   );
 }

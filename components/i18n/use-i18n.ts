@@ -10,6 +10,8 @@ export type I18n = {
   messages: Messages;
   t: ReturnType<typeof createTranslator<Messages>>;
   format: ReturnType<typeof createFormatters>;
+  /** When the server rendered this page (ISO time), for useClock; absent where nothing was rendered on a server. */
+  renderedAt?: string;
 };
 
 export const I18nContext = createContext<I18n | null>(null);

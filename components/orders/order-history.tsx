@@ -1,6 +1,6 @@
 "use client";
 
-import { errorText, useI18n } from "@/components/i18n";
+import { errorText, useClock, useI18n, type Clock } from "@/components/i18n";
 import { productText } from "@/components/shop/product-text";
 import { Card, Notice, StatusPill } from "@/components/ui";
 import type { OrderView } from "@/lib/contract";
@@ -8,9 +8,9 @@ import { describeOrder } from "./describe-order";
 import { RefundLine } from "./refund-line";
 import { useOrders } from "./use-orders";
 
-function OrderRow({ order, now }: { order: OrderView; now: Date }) {
+function OrderRow({ order, clock: { now, timeZone } }: { order: OrderView; clock: Clock }) {
   const { t, messages, format } = useI18n();
-  const { label, tone, detail } = describeOrder(order, now, t, format.time);
+  const { label, tone, detail } = describeOrder(order, now, t, (iso) => format.time(iso, timeZone));
   return (
     <li className="order" data-testid="order" data-status={order.status}>
       <div className="order-line">
@@ -20,7 +20,7 @@ function OrderRow({ order, now }: { order: OrderView; now: Date }) {
       <div className="order-line">
         <StatusPill tone={tone}>{label}</StatusPill>
         <time className="muted" dateTime={order.createdAt}>
-          {format.dateTime(order.createdAt)}
+          {format.dateTime(order.createdAt, timeZone)}
         </time>
       </div>
       {detail ? <p className="order-detail">{detail}</p> : null}
@@ -35,7 +35,7 @@ const closedUnpaid = new Set<OrderView["status"]>(["cancelled", "expired"]);
 export function OrderHistory() {
   const { data, error, isLoading } = useOrders();
   const { t } = useI18n();
-  const now = new Date();
+  const clock = useClock();
   const open = data?.orders.filter((order) => !closedUnpaid.has(order.status)) ?? [];
   const closed = data?.orders.filter((order) => closedUnpaid.has(order.status)) ?? [];
 
@@ -45,11 +45,11 @@ export function OrderHistory() {
       <Notice role="alert" tone="bad">
         {error ? errorText(error, t) : ""}
       </Notice>
-      {isLoading ? <p className="muted">{t("orders.loading")}</p> : null}
+      {isLoading && !data ? <p className="muted">{t("orders.loading")}</p> : null}
       {data && data.orders.length === 0 ? <p className="muted">{t("orders.none")}</p> : null}
       <ul className="plain-list" data-testid="order-history">
         {open.map((order) => (
-          <OrderRow key={order.id} order={order} now={now} />
+          <OrderRow key={order.id} order={order} clock={clock} />
         ))}
       </ul>
       {closed.length > 0 ? (
@@ -57,7 +57,7 @@ export function OrderHistory() {
           <summary>{t("orders.closed", { count: closed.length })}</summary>
           <ul className="plain-list">
             {closed.map((order) => (
-              <OrderRow key={order.id} order={order} now={now} />
+              <OrderRow key={order.id} order={order} clock={clock} />
             ))}
           </ul>
         </details>

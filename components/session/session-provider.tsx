@@ -17,15 +17,18 @@ const piSession = () => import("./pi-session");
  * Inside Pi Browser or the Sandbox, "Sign in with Pi" is Pi.authenticate; anywhere else it is Pi
  * Sign-in, which leaves for Pi's authorize page and comes back to /signin/callback.
  */
-export function SessionProvider({ children, cookie = "session" }: { children: ReactNode; cookie?: SessionCookie }) {
+export function SessionProvider({ children, cookie = "session", viewer = null }: { children: ReactNode; cookie?: SessionCookie; viewer?: SignedIn | null }) {
   const { mutate: mutateKey } = useSWRConfig();
   // Asked once there is something to ask about: a session cookie, or a sign-in made on this page.
   const [askServer, setAskServer] = useState(cookie === "session");
+  // Whom the server found behind the page's cookie: shown from the first paint, until the server is asked again.
+  const [seed, setSeed] = useState(viewer);
   const { data, error, isLoading, mutate } = useSWR<SignedIn, Error>(askServer ? sessionKey : null, fetcher, {
     shouldRetryOnError: false,
     revalidateOnFocus: false,
     // A session adopted before the key was asked for is fresh: no second request for it.
     revalidateIfStale: false,
+    fallbackData: seed ?? undefined,
   });
   const [signingIn, setSigningIn] = useState(false);
   const [host, setHost] = useState<Host | null>(null);
@@ -102,6 +105,7 @@ export function SessionProvider({ children, cookie = "session" }: { children: Re
       return false;
     }
     triedSilently.current = true;
+    setSeed(null);
     await mutate(undefined, { revalidate: true });
     await mutateKey(ordersKey, undefined, { revalidate: false });
     return true;
@@ -124,7 +128,8 @@ export function SessionProvider({ children, cookie = "session" }: { children: Re
     });
   }, [unauthenticated, signedOutHere, signIn]);
 
-  const user = data?.user ?? null;
+  // A 401 outweighs the seed: the session ended since the page was rendered.
+  const user = unauthenticated ? null : (data?.user ?? null);
   const uid = user?.uid;
   useEffect(() => {
     if (!uid) {
@@ -159,7 +164,7 @@ export function SessionProvider({ children, cookie = "session" }: { children: Re
   const status = user ? "signed-in" : isLoading ? "loading" : "signed-out";
   const errorShown = actionError ?? sessionError;
   const session = useMemo<SessionState>(
-    () => ({ user, admin: data?.admin ?? false, status, host, signingIn, error: errorShown, signIn, signInWithToken, signOut }),
+    () => ({ user, admin: user ? (data?.admin ?? false) : false, status, host, signingIn, error: errorShown, signIn, signInWithToken, signOut }),
     [user, data?.admin, status, host, signingIn, errorShown, signIn, signInWithToken, signOut],
   );
   return <SessionContext value={session}>{children}</SessionContext>;

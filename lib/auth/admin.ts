@@ -1,5 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
+import { cache } from "react";
 import { getSiteEnv } from "@/lib/config/server";
 import { AppError, type Pioneer } from "@/lib/contract";
 import { sessionCookieName } from "./cookie";
@@ -12,11 +13,14 @@ export function isAdmin(uid: string | null): boolean {
   return uid !== null && getSiteEnv().adminUids.includes(uid);
 }
 
-/** The Pioneer a page request's cookie names (pages get no bearer token), or null. */
-export async function pageViewer(): Promise<Pioneer | null> {
+/**
+ * The Pioneer a page request's cookie names (pages get no bearer token), or null. Looked up once
+ * per request however many server components ask (the layout, then the page).
+ */
+export const pageViewer = cache(async (): Promise<Pioneer | null> => {
   const token = (await cookies()).get(sessionCookieName)?.value;
   return token ? getSessionUser(token) : null;
-}
+});
 
 /** An admin caller of an API route; anyone else learns nothing, not even that the route exists (404). */
 export async function requireAdmin(request: Request): Promise<Pioneer> {

@@ -61,16 +61,30 @@ export function createTranslator<M extends Tree>(messages: M, locale: Locale) {
   };
 }
 
-/** Amounts, dates and times as the Pioneer's language writes them. Amounts stay exact: they are formatted from their decimal string. */
+const dateStyles = {
+  date: { dateStyle: "medium" },
+  time: { timeStyle: "short" },
+  dateTime: { dateStyle: "medium", timeStyle: "short" },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+/**
+ * Amounts, dates and times as the Pioneer's language writes them. Amounts stay exact: they are
+ * formatted from their decimal string. Dates and times are in the device's time zone unless
+ * `timeZone` names one (a page's server render, which cannot know the device's: see useClock).
+ */
 export function createFormatters(locale: Locale) {
   const amount = lazy(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 7 }));
-  const date = lazy(() => new Intl.DateTimeFormat(locale, { dateStyle: "medium" }));
-  const time = lazy(() => new Intl.DateTimeFormat(locale, { timeStyle: "short" }));
-  const dateTime = lazy(() => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }));
+  const made = new Map<string, Intl.DateTimeFormat>();
+  const dates = (style: keyof typeof dateStyles, timeZone: string | undefined) => {
+    const key = `${style} ${timeZone ?? ""}`;
+    let format = made.get(key);
+    if (!format) made.set(key, (format = new Intl.DateTimeFormat(locale, { ...dateStyles[style], timeZone })));
+    return format;
+  };
   return {
     amount: (value: string | number) => amount().format(String(value) as `${number}`),
-    date: (iso: string) => date().format(new Date(iso)),
-    time: (iso: string) => time().format(new Date(iso)),
-    dateTime: (iso: string) => dateTime().format(new Date(iso)),
+    date: (iso: string, timeZone?: string) => dates("date", timeZone).format(new Date(iso)),
+    time: (iso: string, timeZone?: string) => dates("time", timeZone).format(new Date(iso)),
+    dateTime: (iso: string, timeZone?: string) => dates("dateTime", timeZone).format(new Date(iso)),
   };
 }

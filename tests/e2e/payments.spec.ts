@@ -1,4 +1,4 @@
-import { expect, recordRequests, test } from "./fixtures";
+import { AppScreen, expect, recordRequests, test } from "./fixtures";
 
 test.beforeEach(async ({ page, app, emulator }) => {
   void emulator;
@@ -84,4 +84,35 @@ test("a purchase Pi refused to complete is settled by the reconcile when the Pio
   await expect(app.username).toHaveText("alice");
   await expect(app.orders().first()).toHaveAttribute("data-status", "paid", { timeout: 30_000 });
   expect(reconciles.length).toBeGreaterThan(0);
+});
+
+test("/orders arrives with the orders in its HTML, and shows the phone's own time once its scripts run", async ({ page, app, browser }) => {
+  await app.button(/Buy A coffee/).click();
+  await app.wallet().getByRole("button", { name: "Confirm" }).click();
+  await expect(app.purchaseStatus("coffee")).toHaveText(/^Paid/);
+  const signedIn = await page.context().storageState();
+
+  // Without JavaScript, what the server wrote is all there is.
+  const html = await browser.newContext({ storageState: signedIn, javaScriptEnabled: false });
+  const noScripts = await html.newPage();
+  const bare = new AppScreen(noScripts);
+  await noScripts.goto("/orders");
+  await expect(bare.username).toHaveText("alice");
+  await expect(bare.owned("coffee")).toBeVisible();
+  await expect(bare.orders().first()).toHaveAttribute("data-status", "paid");
+  await html.close();
+
+  // A phone seven hours east of the server: the page is hydrated as served (no error), then in local time.
+  const phone = await browser.newContext({ storageState: signedIn, timezoneId: "Asia/Ho_Chi_Minh" });
+  const east = await phone.newPage();
+  const errors: string[] = [];
+  east.on("pageerror", (error) => errors.push(error.message));
+  east.on("console", (message) => void (message.type() === "error" && errors.push(message.text())));
+  await east.goto("/orders");
+  const time = east.getByTestId("order").first().locator("time");
+  const createdAt = await time.getAttribute("datetime");
+  const local = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Ho_Chi_Minh" }).format(new Date(createdAt ?? ""));
+  await expect(time).toHaveText(local);
+  expect(errors).toEqual([]);
+  await phone.close();
 });

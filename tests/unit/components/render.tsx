@@ -6,6 +6,7 @@ import { I18nProvider } from "@/components/i18n";
 import { SessionControl, SessionNotice, SessionProvider, type SessionCookie } from "@/components/session";
 import { setSessionToken } from "@/lib/client/api";
 import { forgetPiAuthentication } from "@/lib/client/pi-auth";
+import type { SignedIn } from "@/lib/client/sign-in";
 import { en } from "@/lib/i18n/messages/en";
 import { configurePiSdk, markPiSdkScript } from "@/lib/pi/sdk";
 import type { PiAuthResult, PiSdk } from "@/lib/pi/sdk-types";
@@ -21,11 +22,12 @@ export function renderWithSwr(ui: ReactElement) {
 
 /**
  * The app's shell as the root layout mounts it: one session for the page, its account corner and
- * its notice. `cookie`: what the page's request carried (the layout reads it); by default a session cookie.
+ * its notice. `cookie`: what the page's request carried (the layout reads it); by default a session
+ * cookie. `viewer`: whom the layout found behind a live cookie.
  */
-export function renderApp(children?: ReactNode, cookie?: SessionCookie) {
+export function renderApp(children?: ReactNode, cookie?: SessionCookie, viewer?: SignedIn) {
   return renderWithSwr(
-    <SessionProvider cookie={cookie}>
+    <SessionProvider cookie={cookie} viewer={viewer}>
       <SessionControl />
       <SessionNotice />
       {children}

@@ -1,6 +1,6 @@
 import { fireEvent, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { countOf, frameThePage, installPi, piSignsIn, renderApp, resetPage, stubApi } from "./render";
+import { countOf, deferred, frameThePage, installPi, piSignsIn, renderApp, resetPage, stubApi } from "./render";
 
 // The root layout tells the session what the page's request carried. Without a session cookie the
 // server's answer is known (a fresh page holds no bearer token), so nothing is asked of it.
@@ -69,5 +69,38 @@ describe("A page requested without a session cookie", () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(authenticate).not.toHaveBeenCalled();
     expect(calls).toEqual([]);
+  });
+});
+
+describe("A page whose session cookie the server found live", () => {
+  it("shows the Pioneer from its first render without asking for the session again", async () => {
+    installPi({});
+    const calls = stubApi({
+      "GET /api/orders": () => ({ status: 200, body: { orders: [], owned: [] } }),
+      "POST /api/payments/reconcile": () => ({ status: 200, body: { orders: [] } }),
+    });
+    renderApp(undefined, "session", { user: carol, admin: false });
+    expect(screen.getByTestId("username").textContent).toBe("carol");
+    expect(screen.queryByText("Checking your session…")).toBeNull();
+    await vi.waitFor(() => expect(countOf(calls, "POST /api/payments/reconcile")).toBe(1));
+    expect(countOf(calls, "GET /api/auth/session")).toBe(0);
+  });
+
+  it("signs out at once: the Pioneer the page was rendered for is gone before the server confirms", async () => {
+    installPi({});
+    const confirmation = deferred<{ status: number; body: unknown }>();
+    const calls = stubApi({
+      "GET /api/orders": () => ({ status: 200, body: { orders: [], owned: [] } }),
+      "POST /api/payments/reconcile": () => ({ status: 200, body: { orders: [] } }),
+      "POST /api/auth/signout": () => ({ status: 200, body: { signedOut: true } }),
+      "GET /api/auth/session": () => confirmation.promise,
+    });
+    renderApp(undefined, "session", { user: carol, admin: false });
+    fireEvent.click(screen.getByRole("button", { name: "Sign out" }));
+    await vi.waitFor(() => expect(countOf(calls, "GET /api/auth/session")).toBe(1));
+    expect(screen.queryByTestId("username")).toBeNull();
+    confirmation.resolve(signedOut());
+    expect(await screen.findByRole("button", { name: "Sign in with Pi" })).toBeTruthy();
+    expect(screen.queryByTestId("username")).toBeNull();
   });
 });

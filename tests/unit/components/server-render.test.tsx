@@ -1,0 +1,78 @@
+import { act } from "@testing-library/react";
+import { hydrateRoot, type Root } from "react-dom/client";
+import { renderToString } from "react-dom/server";
+import { SWRConfig } from "swr";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { I18nProvider } from "@/components/i18n";
+import { OrdersPage } from "@/components/orders";
+import { OrdersSeed } from "@/components/orders/orders-seed";
+import { SessionProvider } from "@/components/session";
+import type { OrdersOverview, OrderView } from "@/lib/contract";
+import { en } from "@/lib/i18n/messages/en";
+import { installPi, resetPage, stubApi } from "./render";
+
+// A page requested with a live session cookie arrives with the Pioneer's orders in its HTML. The
+// server cannot know the phone's time zone, so it writes times in UTC; the browser's first render
+// must match that HTML (or React throws it away), then shows the phone's own time.
+
+const renderedAt = "2026-03-04T23:40:00.000Z";
+const paid: OrderView = {
+  id: "o1",
+  productId: "coffee",
+  amount: 1,
+  memo: "A coffee for the team",
+  status: "paid",
+  paymentId: "p1",
+  txid: "t1",
+  createdAt: "2026-03-04T23:30:00.000Z",
+  expiresAt: null,
+  refund: null,
+};
+const overview: OrdersOverview = { orders: [paid], owned: [{ kind: "tip", productId: "coffee", name: "A coffee for the team", quantity: 1 }] };
+
+const page = () => (
+  <I18nProvider locale="en" messages={en} renderedAt={renderedAt}>
+    <SWRConfig value={{ provider: () => new Map(), dedupingInterval: 0 }}>
+      <SessionProvider cookie="session" viewer={{ user: { uid: "u1", username: "alice" }, admin: false }}>
+        <OrdersSeed overview={overview}>
+          <OrdersPage />
+        </OrdersSeed>
+      </SessionProvider>
+    </SWRConfig>
+  </I18nProvider>
+);
+
+const zone = process.env.TZ;
+afterEach(() => {
+  process.env.TZ = zone;
+  resetPage();
+});
+
+describe("/orders rendered on the server for a live session cookie", () => {
+  it("holds the orders in its HTML, hydrates it as it is on a phone in another zone, then shows the phone's time", async () => {
+    process.env.TZ = "UTC";
+    const html = renderToString(page());
+    expect(html).toContain("What you own");
+    expect(html).toContain("Mar 4, 2026, 11:30 PM");
+
+    process.env.TZ = "Asia/Ho_Chi_Minh";
+    installPi({});
+    stubApi({
+      "GET /api/orders": () => ({ status: 200, body: overview }),
+      "POST /api/payments/reconcile": () => ({ status: 200, body: { orders: [] } }),
+    });
+    const container = document.createElement("div");
+    container.innerHTML = html;
+    document.body.append(container);
+    const recoverable: unknown[] = [];
+    let root: Root | undefined;
+    act(() => {
+      root = hydrateRoot(container, page(), { onRecoverableError: (error) => recoverable.push(error) });
+    });
+    await vi.waitFor(() => expect(container.textContent).toContain("Mar 5, 2026, 6:30 AM"));
+    expect(recoverable).toEqual([]);
+    expect(container.textContent).toContain("What you own");
+    act(() => root?.unmount());
+    container.remove();
+  });
+});
