@@ -1,15 +1,15 @@
-import { act } from "@testing-library/react";
+import { act, screen } from "@testing-library/react";
 import { hydrateRoot, type Root } from "react-dom/client";
 import { renderToString } from "react-dom/server";
 import { SWRConfig } from "swr";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { I18nProvider } from "@/components/i18n";
-import { OrdersPage } from "@/components/orders";
+import { OrdersPage, OwnedList } from "@/components/orders";
 import { OrdersSeed } from "@/components/orders/orders-seed";
 import { SessionProvider } from "@/components/session";
 import type { OrdersOverview, OrderView } from "@/lib/contract";
 import { en } from "@/lib/i18n/messages/en";
-import { installPi, resetPage, stubApi } from "./render";
+import { deferred, installPi, renderApp, resetPage, stubApi } from "./render";
 
 // A page requested with a live session cookie arrives with the Pioneer's orders in its HTML. The
 // server cannot know the phone's time zone, so it writes times in UTC; the browser's first render
@@ -74,5 +74,32 @@ describe("/orders rendered on the server for a live session cookie", () => {
     expect(container.textContent).toContain("What you own");
     act(() => root?.unmount());
     container.remove();
+  });
+});
+
+describe("A navigation to a page the server rendered with the orders", () => {
+  it("shows what the server just read, not the orders cached earlier, without waiting for a refetch", async () => {
+    installPi({});
+    const tips = (quantity: number): OrdersOverview => ({ orders: [], owned: [{ kind: "tip", productId: "coffee", name: "A coffee for the team", quantity }] });
+    const refetch = deferred<{ status: number; body: unknown }>();
+    let asked = 0;
+    stubApi({
+      "GET /api/orders": () => (++asked === 1 ? { status: 200, body: tips(1) } : refetch.promise),
+      "POST /api/payments/reconcile": () => ({ status: 200, body: { orders: [] } }),
+    });
+    const view = renderApp(<OwnedList />, "session", { user: { uid: "u1", username: "alice" }, admin: false });
+    expect(await screen.findByText("1 given. Thank you!")).toBeTruthy();
+    view.rerender(
+      <I18nProvider locale="en" messages={en}>
+        <SWRConfig value={{ provider: () => new Map(), dedupingInterval: 0 }}>
+          <SessionProvider cookie="session" viewer={{ user: { uid: "u1", username: "alice" }, admin: false }}>
+            <OrdersSeed overview={tips(2)}>
+              <OwnedList />
+            </OrdersSeed>
+          </SessionProvider>
+        </SWRConfig>
+      </I18nProvider>,
+    );
+    expect(await screen.findByText("2 given. Thank you!")).toBeTruthy();
   });
 });
