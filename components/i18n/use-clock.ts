@@ -6,7 +6,7 @@ import { useI18n } from "./use-i18n";
 const subscribeToNothing = () => () => undefined;
 
 /** The zone a page's server render writes dates and times in: it cannot know the device's. */
-export const serverTimeZone = "UTC";
+const serverTimeZone = "UTC";
 
 export type Clock = { now: Date; timeZone: string | undefined };
 

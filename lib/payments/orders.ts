@@ -47,7 +47,7 @@ export async function createOrder(userUid: string, productId: string): Promise<O
 }
 
 /** The caller's own orders, newest first, each with its refund if one was asked for. */
-export async function listOrders(userUid: string): Promise<OrderView[]> {
+async function listOrders(userUid: string): Promise<OrderView[]> {
   const db = await getDb();
   const [rows, refunds] = await Promise.all([listOrdersOf(db, userUid), listRefundsOf(db, userUid)]);
   const refundOf = new Map(refunds.map((payout) => [payout.businessKey, toRefundView(payout)]));
