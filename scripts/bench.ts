@@ -12,7 +12,7 @@ import { logDir, startEmulatorProcess, stopEverything } from "./perf/processes";
 import { integrityProblems, piCallsPerPayment, piRecord } from "./bench/integrity";
 import { runLoad, type LoadResult } from "./bench/load";
 import { postgresAvailable, startPostgres } from "./bench/postgres";
-import { statementsPerRoute } from "./bench/queries";
+import { requestCosts, type RouteCost } from "./bench/request-costs";
 import { ms, percentile, table } from "./bench/stats";
 import { startTarget, type TargetSpec } from "./bench/targets";
 
@@ -48,7 +48,12 @@ const needsPostgres = targets.some((t) => t.engine === "postgres");
 if (needsPostgres && !postgresAvailable()) console.log("PostgreSQL 15 is not installed (apt-get install -y postgresql): its targets are skipped.");
 const postgres = needsPostgres && postgresAvailable() ? startPostgres(perfPorts.postgres) : null;
 
-type Report = { target: string; statements: Record<string, number> | null; detail: unknown; piCalls: { max: number; mean: number; me: number }; results: LoadResult[]; problems: string[]; load: string };
+function costLine(route: string, cost: RouteCost): string {
+  const rest = cost.ms - cost.dbMs - cost.piMs;
+  return `${route.padEnd(8)} ${ms(cost.ms)} = ${ms(cost.dbMs)} (${cost.statements} statements) + ${ms(cost.piMs)} (${cost.piCalls} Pi calls) + ${ms(rest)}`;
+}
+
+type Report = { target: string; statements: Record<string, number> | null; costs: Record<string, RouteCost> | null; detail: unknown; piCalls: { max: number; mean: number; me: number }; results: LoadResult[]; problems: string[]; load: string };
 const reports: Report[] = [];
 
 try {
@@ -58,8 +63,6 @@ try {
     const running = await startTarget(spec, postgres?.url ?? null, piEnv);
     const target: Target = { origins: running.origins, emulator: emulatorUrl };
     console.log(`\n== ${spec.name} (${running.origins.join(", ")})`);
-    const counted = running.counterPort ? await statementsPerRoute(target, running.counterPort) : null;
-    if (counted) console.log(`   database statements per request: ${timedRoutes.map((r) => `${r} ${counted.perRoute[r]}`).join(", ")}`);
     await runLoad(target, 8, 2);
     const results: LoadResult[] = [];
     for (const concurrency of levels) {
@@ -68,6 +71,12 @@ try {
       const line = timedRoutes.map((r) => `${r} ${ms(percentile(result.latencies[r], 50))}/${ms(percentile(result.latencies[r], 99))}`).join("  ");
       console.log(`   ${String(concurrency).padStart(2)} Pioneers: ${(result.flows / result.seconds).toFixed(1)} flows/s, ${result.errors.length} errors; p50/p99 ms: ${line}  [load ${machineLine().split("load average ")[1]?.split(" at")[0]}]`);
       if (result.errors.length) console.log(`     first error: ${result.errors[0]}`);
+    }
+    // After the load, so the instance is warm: one request at a time, what it waited for.
+    const costs = running.counterPort ? await requestCosts(target, running.counterPort) : null;
+    if (costs) {
+      console.log("   one request at a time, median of 20 purchases: ms = database + Pi + the rest");
+      for (const route of timedRoutes) console.log(`     ${costLine(route, costs.perRoute[route])}`);
     }
     const pi = await piRecord(emulatorUrl);
     const { perPayment, me } = piCallsPerPayment(pi.calls);
@@ -78,7 +87,7 @@ try {
     await running.stop();
     const piCalls = { max: Math.max(...counts), mean: counts.reduce((a, b) => a + b, 0) / Math.max(1, counts.length), me: me / Math.max(1, flows) };
     console.log(`   Pi calls per purchase: ${piCalls.mean.toFixed(2)} (max ${piCalls.max}) + ${piCalls.me.toFixed(2)} /me; integrity: ${problems.length ? problems.join("; ") : "ok"} (${flows} payments)`);
-    reports.push({ target: spec.name, statements: counted?.perRoute ?? null, detail: counted?.detail ?? null, piCalls, results, problems, load: machineLine() });
+    reports.push({ target: spec.name, statements: costs ? Object.fromEntries(timedRoutes.map((r) => [r, costs.perRoute[r].statements])) : null, costs: costs?.perRoute ?? null, detail: costs?.detail ?? null, piCalls, results, problems, load: machineLine() });
   }
 } finally {
   await stopEverything();
@@ -105,6 +114,17 @@ const rows = reports.flatMap((report) =>
 );
 console.log(`\n${table(["target ×Pioneers", "flows/s", "of ref", ...timedRoutes.map((r) => `${r} p50/p99`), "approve Δp50", "complete Δp50", "db stmts s/o/a/c", "Pi calls", "errors"], rows)}`);
 console.log("(ms; Δp50 is above the reference at the same concurrency; db statements per request: signin/order/approve/complete; Pi calls: per purchase + /me)");
+
+const costRows = reports.flatMap((report) =>
+  timedRoutes.flatMap((route) => {
+    const cost = report.costs?.[route];
+    return cost ? [[`${report.target} ${route}`, ms(cost.ms), `${ms(cost.dbMs)} (${cost.statements})`, `${ms(cost.piMs)} (${cost.piCalls})`, ms(cost.ms - cost.dbMs - cost.piMs)]] : [];
+  }),
+);
+if (costRows.length) {
+  console.log(`\n${table(["request, one at a time", "ms", "database (statements)", "Pi (calls)", "the rest"], costRows)}`);
+  console.log("(medians of 20 purchases after the load; the rest is the network to the app, Next and our code)");
+}
 
 const best = (name: string) => Math.max(0, ...(reports.find((r) => r.target === name)?.results.map((r) => r.flows / r.seconds) ?? []));
 const refBest = best("reference");

@@ -25,7 +25,7 @@ export type RunningTarget = { origins: string[]; counterPort: number | null; led
  */
 export const benchEnv = { TRUST_PROXY: "true" };
 const counterPort = (appPort: number) => appPort + 100;
-const preload = "--import ./scripts/bench/count-queries.mjs";
+const preload = "--import ./scripts/bench/request-probe.mjs";
 
 async function readLedger(query: (sql: string) => Promise<{ rows: unknown[] }>): Promise<Ledger> {
   const orders = await query("select id, status, pi_payment_id, txid from orders");

@@ -1,0 +1,101 @@
+// Preloaded into a bench instance of `next start` (node --import), never into production: counts
+// the statements the app sends to the database, per statement, and adds up how long the app waited
+// for the database and for Pi's API. The bench reads it between requests at
+// http://127.0.0.1:$BENCH_QUERY_COUNTER_PORT (GET answers what it holds and starts again from zero).
+import { createRequire } from "node:module";
+import http from "node:http";
+import { performance } from "node:perf_hooks";
+import process from "node:process";
+
+const require = createRequire(`${process.cwd()}/package.json`);
+const statements = new Map();
+const waits = { dbMs: 0, piMs: 0, piCalls: 0 };
+const count = (text) => {
+  const key = String(typeof text === "object" && text !== null ? text.text : text).replace(/\s+/g, " ").slice(0, 120);
+  statements.set(key, (statements.get(key) ?? 0) + 1);
+};
+const waitedForDb = (started) => {
+  waits.dbMs += performance.now() - started;
+};
+
+/** Calls `run` and adds the time until its answer (promise or callback) to the database's wait. */
+function timed(run, args) {
+  const started = performance.now();
+  const callback = args.findIndex((arg) => typeof arg === "function");
+  if (callback >= 0) {
+    const answer = args[callback];
+    args[callback] = (...results) => {
+      waitedForDb(started);
+      return answer(...results);
+    };
+    return run(args);
+  }
+  const result = run(args);
+  // A promise is timed; anything else (pg's submittables, cursors) is passed through untimed.
+  if (result && typeof result.then === "function") result.then(() => waitedForDb(started), () => waitedForDb(started));
+  return result;
+}
+
+// node-postgres: pool.query and transactions both end in Client.prototype.query.
+const { Client } = require("pg");
+const pgQuery = Client.prototype.query;
+Client.prototype.query = function (config, ...rest) {
+  count(config);
+  return timed((args) => pgQuery.call(this, config, ...args), rest);
+};
+
+// PGlite: both builds (the app's dynamic import may load either); a transaction's own handle is
+// counted through the callback, plus its BEGIN and COMMIT (counted, not timed).
+function patchPglite(PGlite) {
+  const { query, exec, transaction } = PGlite.prototype;
+  PGlite.prototype.query = function (text, ...rest) {
+    count(text);
+    return timed((args) => query.call(this, text, ...args), rest);
+  };
+  PGlite.prototype.exec = function (text, ...rest) {
+    count(text);
+    return timed((args) => exec.call(this, text, ...args), rest);
+  };
+  PGlite.prototype.transaction = function (callback) {
+    count("begin");
+    return transaction
+      .call(this, (tx) => {
+        const wrapped = Object.create(tx);
+        wrapped.query = (text, ...rest) => (count(text), timed((args) => tx.query(text, ...args), rest));
+        wrapped.exec = (text, ...rest) => (count(text), timed((args) => tx.exec(text, ...args), rest));
+        return callback(wrapped);
+      })
+      .finally(() => count("commit"));
+  };
+}
+patchPglite(require("@electric-sql/pglite").PGlite);
+patchPglite((await import("@electric-sql/pglite")).PGlite);
+
+// Pi's API: the app's fetch to PI_API_BASE_URL, until the answer's headers (Next wraps this fetch
+// with its own when the server starts, so this is the time on the wire and in Pi, not in Next).
+const piBase = process.env.PI_API_BASE_URL;
+const realFetch = globalThis.fetch;
+globalThis.fetch = async function (input, init) {
+  const url = typeof input === "string" ? input : input instanceof globalThis.URL ? input.href : input.url;
+  if (!piBase || !url.startsWith(piBase)) return realFetch.call(this, input, init);
+  const started = performance.now();
+  try {
+    return await realFetch.call(this, input, init);
+  } finally {
+    waits.piMs += performance.now() - started;
+    waits.piCalls += 1;
+  }
+};
+
+const port = Number(process.env.BENCH_QUERY_COUNTER_PORT);
+if (port) {
+  http
+    .createServer((req, res) => {
+      res.writeHead(200, { "Content-Type": "application/json" });
+      res.end(JSON.stringify({ statements: Object.fromEntries(statements), ...waits }));
+      statements.clear();
+      Object.assign(waits, { dbMs: 0, piMs: 0, piCalls: 0 });
+    })
+    .listen(port, "127.0.0.1")
+    .unref();
+}
