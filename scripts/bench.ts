@@ -7,7 +7,7 @@ import { ensurePerfBuild } from "./perf/build";
 import { emulatorUrl, perfPorts, piEnv } from "./perf/env";
 import { timedRoutes, type Target } from "./perf/flow";
 import { request } from "./perf/http-client";
-import { machineLine, toolVersions } from "./perf/machine";
+import { conditions, machineLine, toolVersions } from "./perf/machine";
 import { logDir, startEmulatorProcess, stopEverything } from "./perf/processes";
 import { integrityProblems, piCallsPerPayment, piRecord } from "./bench/integrity";
 import { runLoad, type LoadResult } from "./bench/load";
@@ -69,7 +69,7 @@ try {
       const result = await runLoad(target, concurrency, seconds);
       results.push(result);
       const line = timedRoutes.map((r) => `${r} ${ms(percentile(result.latencies[r], 50))}/${ms(percentile(result.latencies[r], 99))}`).join("  ");
-      console.log(`   ${String(concurrency).padStart(2)} Pioneers: ${(result.flows / result.seconds).toFixed(1)} flows/s, ${result.errors.length} errors; p50/p99 ms: ${line}  [load ${machineLine().split("load average ")[1]?.split(" at")[0]}]`);
+      console.log(`   ${String(concurrency).padStart(2)} Pioneers: ${(result.flows / result.seconds).toFixed(1)} flows/s, ${result.errors.length} errors; p50/p99 ms: ${line}  [${conditions()}]`);
       if (result.errors.length) console.log(`     first error: ${result.errors[0]}`);
     }
     // After the load, so the instance is warm: one request at a time, what it waited for.
