@@ -1,0 +1,85 @@
+import { timedRoutes, type TimedRoute } from "../perf/flow";
+import type { LoadResult } from "./load";
+import type { RouteCost } from "./request-costs";
+import { ms, percentile, table } from "./stats";
+
+/** One target's figures from one run of the bench. */
+export type Report = { target: string; statements: Record<string, number> | null; costs: Record<string, RouteCost> | null; detail: unknown; piCalls: { max: number; mean: number; me: number }; results: LoadResult[]; problems: string[]; load: string };
+
+const p50 = (result: LoadResult | undefined, route: TimedRoute) => (result ? percentile(result.latencies[route], 50) : Number.NaN);
+const rate = (result: LoadResult) => result.flows / result.seconds;
+
+export function costLine(route: string, cost: RouteCost): string {
+  const rest = cost.ms - cost.dbMs - cost.piMs;
+  return `${route.padEnd(8)} ${ms(cost.ms)} = ${ms(cost.dbMs)} (${cost.statements} statements) + ${ms(cost.piMs)} (${cost.piCalls} Pi calls) + ${ms(rest)}`;
+}
+
+/** One run's tables: every target and level beside the reference, then where one request's time goes. */
+export function printRun(reports: Report[]): void {
+  const reference = reports.find((r) => r.target === "reference");
+  const rows = reports.flatMap((report) =>
+    report.results.map((result, i) => {
+      const ref = reference?.results[i];
+      return [
+        `${report.target} ×${result.concurrency}`,
+        rate(result).toFixed(1),
+        ref ? `${((100 * rate(result)) / rate(ref)).toFixed(0)} %` : "-",
+        ...timedRoutes.map((r) => `${ms(p50(result, r))}/${ms(percentile(result.latencies[r], 99))}`),
+        ...(["approve", "complete"] as const).map((r) => (ref ? `+${ms(p50(result, r) - p50(ref, r))}` : "-")),
+        report.statements ? timedRoutes.map((r) => report.statements?.[r]).join("/") : "-",
+        `${report.piCalls.mean.toFixed(1)}+${report.piCalls.me.toFixed(1)}`,
+        String(result.errors.length),
+      ];
+    }),
+  );
+  console.log(`\n${table(["target ×Pioneers", "flows/s", "of ref", ...timedRoutes.map((r) => `${r} p50/p99`), "approve Δp50", "complete Δp50", "db stmts s/o/a/c", "Pi calls", "errors"], rows)}`);
+  console.log("(ms; Δp50 is above the reference at the same concurrency; db statements per request: signin/order/approve/complete; Pi calls: per purchase + /me)");
+
+  const costRows = reports.flatMap((report) =>
+    timedRoutes.flatMap((route) => {
+      const cost = report.costs?.[route];
+      return cost ? [[`${report.target} ${route}`, ms(cost.ms), `${ms(cost.dbMs)} (${cost.statements})`, `${ms(cost.piMs)} (${cost.piCalls})`, ms(cost.ms - cost.dbMs - cost.piMs)]] : [];
+    }),
+  );
+  if (costRows.length) {
+    console.log(`\n${table(["request, one at a time", "ms", "database (statements)", "Pi (calls)", "the rest"], costRows)}`);
+    console.log("(medians of 20 purchases after the load; the rest is the network to the app, Next and our code)");
+  }
+}
+
+/** What the targets are judged on, from one run: Δp50 at one Pioneer, and the best rates. */
+export type Verdict = { deltas: Record<string, number>; pgBest: number; refBest: number };
+
+export function verdictOf(reports: Report[]): Verdict {
+  const best = (name: string) => Math.max(0, ...(reports.find((r) => r.target === name)?.results.map(rate) ?? []));
+  const one = (name: string) => reports.find((r) => r.target === name)?.results.find((r) => r.concurrency === 1);
+  const deltas: Record<string, number> = {};
+  for (const name of ["pglite", "postgres"]) {
+    for (const route of ["approve", "complete"] as const) deltas[`${name} ${route}`] = p50(one(name), route) - p50(one("reference"), route);
+  }
+  return { deltas, pgBest: Math.max(best("postgres"), best("postgres-x2")), refBest: best("reference") };
+}
+
+/**
+ * The targets' lines, judged on the median of the runs' figures (one run: its own figures). The
+ * same build's figures move between runs minutes apart, so one run is one sample.
+ */
+export function checkLines(verdicts: Verdict[], reports: Report[]): string[] {
+  const median = (values: number[]) => percentile(values.filter((v) => !Number.isNaN(v)), 50);
+  const deltaLines = Object.keys(verdicts[0]?.deltas ?? {}).map((key) => {
+    const values = verdicts.map((v) => v.deltas[key] ?? Number.NaN);
+    const delta = median(values);
+    const each = verdicts.length > 1 ? ` [${values.map((v) => `+${ms(v)}`).join(", ")}]` : "";
+    return `${key} p50 at 1 Pioneer is +${ms(delta)} ms over the reference${each} (target ≤ 5): ${delta <= 5 ? "met" : "NOT met"}`;
+  });
+  const pgBest = median(verdicts.map((v) => v.pgBest));
+  const share = median(verdicts.map((v) => (v.refBest ? v.pgBest / v.refBest : Number.NaN)));
+  const refBest = median(verdicts.map((v) => v.refBest));
+  const each = verdicts.length > 1 ? ` [${verdicts.map((v) => v.pgBest.toFixed(1)).join(", ")}]` : "";
+  return [
+    ...(verdicts.length > 1 ? [`Judged on the median of ${verdicts.length} runs (each run's figure in brackets):`] : []),
+    ...deltaLines,
+    `PostgreSQL best ${pgBest.toFixed(1)} flows/s${each} (target ≥ 100): ${pgBest >= 100 ? "met" : "NOT met"}; ${Number.isNaN(share) ? "?" : (100 * share).toFixed(0)} % of the reference's ${refBest.toFixed(1)} (target ≥ 40 %): ${share >= 0.4 ? "met" : "NOT met"}`,
+    `integrity: ${reports.every((r) => r.problems.length === 0) ? "ok, 0 errors" : reports.flatMap((r) => r.problems.map((p) => `${r.target}: ${p}`)).join("; ")}`,
+  ];
+}
