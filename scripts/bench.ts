@@ -15,7 +15,7 @@ import { runLoad, type LoadResult } from "./bench/load";
 import { postgresAvailable, startPostgres } from "./bench/postgres";
 import { requestCosts } from "./bench/request-costs";
 import { ms, percentile } from "./bench/stats";
-import { checkLines, costLine, printRun, verdictOf, type Report } from "./bench/summary";
+import { checkLines, printRun, verdictOf, type Report } from "./bench/summary";
 import { startTarget, type TargetSpec } from "./bench/targets";
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
@@ -50,7 +50,7 @@ const needsPostgres = targets.some((t) => t.engine === "postgres");
 if (needsPostgres && !postgresAvailable()) console.log("PostgreSQL 15 is not installed (apt-get install -y postgresql): its targets are skipped.");
 const postgres = needsPostgres && postgresAvailable() ? startPostgres(perfPorts.postgres) : null;
 
-const runs = Math.max(1, Number(arg("runs") ?? 1));
+const runs = Math.max(1, Math.floor(Number(arg("runs") ?? 1)) || 1);
 const byRun: Report[][] = [];
 
 /** Every target once, each on fresh processes: one sample of every figure. */
@@ -71,12 +71,8 @@ async function runTargets(): Promise<Report[]> {
       console.log(`   ${String(concurrency).padStart(2)} Pioneers: ${(result.flows / result.seconds).toFixed(1)} flows/s, ${result.errors.length} errors; p50/p99 ms: ${line}  [${conditions()}]`);
       if (result.errors.length) console.log(`     first error: ${result.errors[0]}`);
     }
-    // After the load, so the instance is warm: one request at a time, what it waited for.
+    // After the load, so the instance is warm: one request at a time, what it waited for (in the run's table).
     const costs = running.counterPort ? await requestCosts(target, running.counterPort) : null;
-    if (costs) {
-      console.log("   one request at a time, median of 20 purchases: ms = database + Pi + the rest");
-      for (const route of timedRoutes) console.log(`     ${costLine(route, costs.perRoute[route])}`);
-    }
     const pi = await piRecord(emulatorUrl);
     const { perPayment, me } = piCallsPerPayment(pi.calls);
     const counts = [...perPayment.values()];
@@ -86,7 +82,7 @@ async function runTargets(): Promise<Report[]> {
     await running.stop();
     const piCalls = { max: Math.max(...counts), mean: counts.reduce((a, b) => a + b, 0) / Math.max(1, counts.length), me: me / Math.max(1, flows) };
     console.log(`   Pi calls per purchase: ${piCalls.mean.toFixed(2)} (max ${piCalls.max}) + ${piCalls.me.toFixed(2)} /me; integrity: ${problems.length ? problems.join("; ") : "ok"} (${flows} payments)`);
-    found.push({ target: spec.name, statements: costs ? Object.fromEntries(timedRoutes.map((r) => [r, costs.perRoute[r].statements])) : null, costs: costs?.perRoute ?? null, detail: costs?.detail ?? null, piCalls, results, problems, load: machineLine() });
+    found.push({ target: spec.name, costs: costs?.perRoute ?? null, detail: costs?.detail ?? null, piCalls, results, problems, load: machineLine() });
   }
   return found;
 }

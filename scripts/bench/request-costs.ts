@@ -1,6 +1,6 @@
 import { request } from "../perf/http-client";
 import { buy, newPioneer, signIn, timedRoutes, type Target, type TimedRoute } from "../perf/flow";
-import { percentile } from "./stats";
+import { median } from "./stats";
 
 /** What one request did and waited for, as the probe preloaded into the instance saw it. */
 type Probe = { statements: Record<string, number>; dbMs: number; piMs: number; piCalls: number };
@@ -35,7 +35,6 @@ export async function requestCosts(target: Target, counterPort: number, purchase
     });
   }
   const total = (statements: Record<string, number>) => Object.values(statements).reduce((a, b) => a + b, 0);
-  const median = (values: number[]) => percentile(values, 50);
   const perRoute = Object.fromEntries(
     timedRoutes.map((route) => {
       const s = samples[route];

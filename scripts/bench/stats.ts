@@ -5,6 +5,9 @@ export function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
+/** The median of the figures that exist (a run without a target gives NaN). */
+export const median = (values: number[]) => percentile(values.filter((v) => !Number.isNaN(v)), 50);
+
 export const ms = (value: number) => (Number.isNaN(value) ? "-" : value < 10 ? value.toFixed(1) : value.toFixed(0));
 
 export function table(header: string[], rows: string[][]): string {

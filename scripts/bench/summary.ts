@@ -1,18 +1,13 @@
 import { timedRoutes, type TimedRoute } from "../perf/flow";
 import type { LoadResult } from "./load";
 import type { RouteCost } from "./request-costs";
-import { ms, percentile, table } from "./stats";
+import { median, ms, percentile, table } from "./stats";
 
 /** One target's figures from one run of the bench. */
-export type Report = { target: string; statements: Record<string, number> | null; costs: Record<string, RouteCost> | null; detail: unknown; piCalls: { max: number; mean: number; me: number }; results: LoadResult[]; problems: string[]; load: string };
+export type Report = { target: string; costs: Record<TimedRoute, RouteCost> | null; detail: unknown; piCalls: { max: number; mean: number; me: number }; results: LoadResult[]; problems: string[]; load: string };
 
 const p50 = (result: LoadResult | undefined, route: TimedRoute) => (result ? percentile(result.latencies[route], 50) : Number.NaN);
 const rate = (result: LoadResult) => result.flows / result.seconds;
-
-export function costLine(route: string, cost: RouteCost): string {
-  const rest = cost.ms - cost.dbMs - cost.piMs;
-  return `${route.padEnd(8)} ${ms(cost.ms)} = ${ms(cost.dbMs)} (${cost.statements} statements) + ${ms(cost.piMs)} (${cost.piCalls} Pi calls) + ${ms(rest)}`;
-}
 
 /** One run's tables: every target and level beside the reference, then where one request's time goes. */
 export function printRun(reports: Report[]): void {
@@ -26,7 +21,7 @@ export function printRun(reports: Report[]): void {
         ref ? `${((100 * rate(result)) / rate(ref)).toFixed(0)} %` : "-",
         ...timedRoutes.map((r) => `${ms(p50(result, r))}/${ms(percentile(result.latencies[r], 99))}`),
         ...(["approve", "complete"] as const).map((r) => (ref ? `+${ms(p50(result, r) - p50(ref, r))}` : "-")),
-        report.statements ? timedRoutes.map((r) => report.statements?.[r]).join("/") : "-",
+        report.costs ? timedRoutes.map((r) => report.costs?.[r].statements).join("/") : "-",
         `${report.piCalls.mean.toFixed(1)}+${report.piCalls.me.toFixed(1)}`,
         String(result.errors.length),
       ];
@@ -65,7 +60,6 @@ export function verdictOf(reports: Report[]): Verdict {
  * same build's figures move between runs minutes apart, so one run is one sample.
  */
 export function checkLines(verdicts: Verdict[], reports: Report[]): string[] {
-  const median = (values: number[]) => percentile(values.filter((v) => !Number.isNaN(v)), 50);
   const deltaLines = Object.keys(verdicts[0]?.deltas ?? {}).map((key) => {
     const values = verdicts.map((v) => v.deltas[key] ?? Number.NaN);
     const delta = median(values);

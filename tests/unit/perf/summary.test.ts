@@ -7,7 +7,7 @@ function result(concurrency: number, flowsPerSecond: number, approveMs: number, 
 }
 
 function report(target: string, results: LoadResult[], problems: string[] = []): Report {
-  return { target, statements: null, costs: null, detail: null, piCalls: { max: 4, mean: 4, me: 1 }, results, problems, load: "" };
+  return { target, costs: null, detail: null, piCalls: { max: 4, mean: 4, me: 1 }, results, problems, load: "" };
 }
 
 /** One run of the bench: the reference, and the app on PGlite and PostgreSQL at 1 and 8 Pioneers. */
