@@ -102,6 +102,15 @@ export function checkIncompleteOwnership(payment: PiPayment, userUid: string, ne
   return { ok: true };
 }
 
+/**
+ * Whether the order a payment's metadata names is the caller's order for it: theirs, and free or
+ * already bound to this very payment. A concurrent call for the same payment may bind it between
+ * the lookup by payment and the lookup by name; that order is still this payment's.
+ */
+export function isNamedOrderFor<O extends OrderFacts>(named: O | null, payment: PiPayment, userUid: string): named is O {
+  return named !== null && named.userUid === userUid && (named.piPaymentId === null || named.piPaymentId === payment.id);
+}
+
 /** What to do with a payment Pi reports as unfinished, decided from Pi's record only. */
 export type IncompleteAction = "complete" | "cancel" | "record_cancelled" | "record_completed";
 

@@ -9,7 +9,7 @@ import { fulfilOrder } from "@/lib/shop";
 import { transitionOrder } from "./order-states";
 import { toOrderView } from "./orders";
 import { ensurePiStep } from "./pi-steps";
-import type { RuleFailure } from "./rules";
+import { isNamedOrderFor, type RuleFailure } from "./rules";
 
 /** The order-changing steps shared by the payment routes and reconciliation. */
 
@@ -51,7 +51,7 @@ export async function orderForPayment(db: Database, payment: PiPayment, userUid:
   const bound = await findOrderByPayment(db, payment.id);
   if (bound) return bound;
   const named = payment.orderId ? await findOrder(db, payment.orderId) : null;
-  return named && named.userUid === userUid && named.piPaymentId === null ? named : null;
+  return isNamedOrderFor(named, payment, userUid) ? named : null;
 }
 
 /** Cancels an order after Pi cancelled `paymentId`, unless another payment has taken the order meanwhile. */

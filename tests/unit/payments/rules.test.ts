@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from "vitest";
 import type { PiPayment } from "@/lib/pi/mappers";
-import { checkApproval, checkCompletion, checkIncompleteOwnership, decideIncomplete, type OrderFacts } from "@/lib/payments/rules";
+import { checkApproval, checkCompletion, checkIncompleteOwnership, decideIncomplete, isNamedOrderFor, type OrderFacts } from "@/lib/payments/rules";
 
 const alice = "11111111-1111-4111-8111-111111111111";
 const bob = "22222222-2222-4222-8222-222222222222";
@@ -117,5 +117,21 @@ describe("incomplete payments", () => {
   it("only records payments Pi already finished", () => {
     expect(decideIncomplete(payment({ txid, completed: true }))).toBe("record_completed");
     expect(decideIncomplete(payment({ cancelled: true }))).toBe("record_cancelled");
+  });
+});
+
+describe("the order a payment's metadata names", () => {
+  it("is the caller's order for the payment while it is free", () => {
+    expect(isNamedOrderFor(order(), payment(), alice)).toBe(true);
+  });
+
+  it("stays the payment's order once a concurrent call for the same payment has bound it", () => {
+    expect(isNamedOrderFor(order({ piPaymentId: "pay123" }), payment(), alice)).toBe(true);
+  });
+
+  it("is not when another payment holds it, another Pioneer owns it, or there is none", () => {
+    expect(isNamedOrderFor(order({ piPaymentId: "other-payment" }), payment(), alice)).toBe(false);
+    expect(isNamedOrderFor(order({ userUid: bob }), payment(), alice)).toBe(false);
+    expect(isNamedOrderFor(null, payment(), alice)).toBe(false);
   });
 });
