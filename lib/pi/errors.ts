@@ -11,7 +11,7 @@ export class PiApiError extends Error {
     readonly kind: PiFailureKind,
     /** HTTP status from Pi, or 0 when no response arrived. */
     readonly status: number,
-    /** Pi's error code (e.g. `already_completed`), or our own for transport failures (`timeout`, `network_error`, `bad_response`). */
+    /** Pi's error code (e.g. `already_completed`), or our own for transport failures (`timeout`, `network_error`, `redirect`, `bad_response`). */
     readonly code: string,
     message: string,
     /** Pi's Retry-After, when it sent one. */

@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { getPiEnv } from "@/lib/config/server";
 import { PiApiError } from "./errors";
+import { exchange, NoAnswerError, type ExchangeResult } from "./transport";
 import { incompleteServerPaymentsSchema, paymentDtoSchema, piErrorBodySchema, rewardedAdStatusSchema, userDtoSchema, type PaymentDto, type RewardedAdStatusDto, type UserDto } from "./schemas";
 
 /**
@@ -25,44 +26,37 @@ async function attempt<T>(method: "GET" | "POST", path: string, auth: Auth, sche
   const { apiBaseUrl, apiKey } = getPiEnv();
   const headers: Record<string, string> = {
     Accept: "application/json",
+    // Some edge networks turn away requests that name no client.
+    "User-Agent": "pi-next-starter",
     Authorization: auth === "server-key" ? `Key ${apiKey}` : `Bearer ${auth.bearer}`,
   };
   if (body !== undefined) headers["Content-Type"] = "application/json";
 
-  let response: Response;
+  let answer: ExchangeResult;
   try {
-    response = await fetch(`${apiBaseUrl}${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(timeoutMs),
-      cache: "no-store",
-      // Never follow a redirect with the server key attached.
-      redirect: "error",
-    });
+    answer = await exchange({ method, url: `${apiBaseUrl}${path}`, headers, body: body === undefined ? undefined : JSON.stringify(body), timeoutMs });
   } catch (error) {
-    const timedOut = error instanceof Error && error.name === "TimeoutError";
+    const timedOut = error instanceof NoAnswerError && error.reason === "timeout";
     throw new PiApiError("unavailable", 0, timedOut ? "timeout" : "network_error", `${method} ${path}: ${timedOut ? `no answer within ${timeoutMs} ms` : "Pi could not be reached"}`);
   }
+  const { status, json } = answer;
 
-  let json: unknown;
-  try {
-    json = await response.json();
-  } catch {
-    json = undefined;
+  // Never followed: the server key must not travel to wherever a redirect points.
+  if (status >= 300 && status < 400) {
+    throw new PiApiError("unavailable", status, "redirect", `${method} ${path}: Pi answered ${status}, a redirect, which is not followed`);
   }
 
-  if (!response.ok) {
+  if (status >= 400) {
     const parsed = piErrorBodySchema.safeParse(json);
-    const code = parsed.success ? parsed.data.error : `http_${response.status}`;
-    const kind = response.status >= 500 || response.status === 429 || response.status === 408 ? "unavailable" : "rejected";
-    const retryAfter = Number(response.headers.get("retry-after") ?? Number.NaN);
-    throw new PiApiError(kind, response.status, code, `${method} ${path}: Pi answered ${response.status} ${code}`, Number.isFinite(retryAfter) ? retryAfter * 1000 : undefined);
+    const code = parsed.success ? parsed.data.error : `http_${status}`;
+    const kind = status >= 500 || status === 429 || status === 408 ? "unavailable" : "rejected";
+    const retryAfter = Number(answer.retryAfter ?? Number.NaN);
+    throw new PiApiError(kind, status, code, `${method} ${path}: Pi answered ${status} ${code}`, Number.isFinite(retryAfter) ? retryAfter * 1000 : undefined);
   }
 
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    throw new PiApiError("unavailable", response.status, "bad_response", `${method} ${path}: unexpected response shape`);
+    throw new PiApiError("unavailable", status, "bad_response", `${method} ${path}: unexpected response shape`);
   }
   return parsed.data;
 }
@@ -75,8 +69,8 @@ async function call<T>(method: "GET" | "POST", path: string, auth: Auth, schema:
     try {
       return await attempt(method, path, auth, schema, body, Math.max(1, deadline - Date.now()));
     } catch (error) {
-      // A garbled 200 is not worth asking again; a refusal is Pi's answer.
-      if (!(error instanceof PiApiError) || error.kind !== "unavailable" || error.code === "bad_response") throw error;
+      // A garbled 200 or a redirect is not worth asking again; a refusal is Pi's answer.
+      if (!(error instanceof PiApiError) || error.kind !== "unavailable" || error.code === "bad_response" || error.code === "redirect") throw error;
       const backoff = error.retryAfterMs ?? firstBackoffMs * 2 ** tries * (0.5 + Math.random());
       if (Date.now() + backoff >= deadline) throw error;
       await sleep(backoff);
