@@ -4,7 +4,7 @@ import { findProduct, memoFor } from "../../lib/shop/catalog";
 
 /**
  * The bench's yardstick: a bare node:http server making the same Pi calls as the app (GET /me at
- * sign-in; GET payment + approve; GET payment + complete) with fetch, the server key and the same
+ * sign-in; GET payment + approve; GET payment + complete) over node:http, the server key and the same
  * checks, but an in-memory store, no framework, no database, no logs. What the app costs above
  * this is what Next, the database and our own code cost.
  */
@@ -16,14 +16,28 @@ export async function startReferenceServer(port: number, pi: { baseUrl: string; 
   const orders = new Map<string, Order>();
   const byPayment = new Map<string, Order>();
 
-  async function piCall<T>(method: string, path: string, auth: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${pi.baseUrl}${path}`, {
-      method,
-      headers: { Accept: "application/json", Authorization: auth, ...(body ? { "Content-Type": "application/json" } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
+  // The same client as the app's (lib/pi/transport.ts): node:http with kept-alive connections, so
+  // the gap between them is not a difference in how each speaks to Pi.
+  const agent = new http.Agent({ keepAlive: true });
+  function piCall<T>(method: string, path: string, auth: string, body?: unknown): Promise<T> {
+    const payload = body ? JSON.stringify(body) : undefined;
+    const headers = { Accept: "application/json", Authorization: auth, ...(payload ? { "Content-Type": "application/json", "Content-Length": String(Buffer.byteLength(payload)) } : {}) };
+    return new Promise((resolve, reject) => {
+      const request = http.request(`${pi.baseUrl}${path}`, { method, headers, agent }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => {
+          try {
+            if ((response.statusCode ?? 0) >= 300) throw new Error(`${method} ${path}: ${response.statusCode}`);
+            resolve(JSON.parse(Buffer.concat(chunks).toString("utf8")) as T);
+          } catch (error) {
+            reject(error instanceof Error ? error : new Error(String(error)));
+          }
+        });
+      });
+      request.on("error", reject);
+      request.end(payload);
     });
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status}`);
-    return (await response.json()) as T;
   }
   const serverKey = `Key ${pi.apiKey}`;
 

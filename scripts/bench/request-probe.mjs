@@ -4,6 +4,7 @@
 // http://127.0.0.1:$BENCH_QUERY_COUNTER_PORT (GET answers what it holds and starts again from zero).
 import { createRequire } from "node:module";
 import http from "node:http";
+import https from "node:https";
 import { performance } from "node:perf_hooks";
 import process from "node:process";
 
@@ -71,21 +72,28 @@ function patchPglite(PGlite) {
 patchPglite(require("@electric-sql/pglite").PGlite);
 patchPglite((await import("@electric-sql/pglite")).PGlite);
 
-// Pi's API: the app's fetch to PI_API_BASE_URL, until the answer's headers (Next wraps this fetch
-// with its own when the server starts, so this is the time on the wire and in Pi, not in Next).
+// Pi's API: the app's requests to PI_API_BASE_URL (lib/pi/transport.ts, over node:http or
+// node:https), from sending until the whole answer is read: the time on the wire and in Pi.
 const piBase = process.env.PI_API_BASE_URL;
-const realFetch = globalThis.fetch;
-globalThis.fetch = async function (input, init) {
-  const url = typeof input === "string" ? input : input instanceof globalThis.URL ? input.href : input.url;
-  if (!piBase || !url.startsWith(piBase)) return realFetch.call(this, input, init);
-  const started = performance.now();
-  try {
-    return await realFetch.call(this, input, init);
-  } finally {
-    waits.piMs += performance.now() - started;
-    waits.piCalls += 1;
-  }
-};
+const urlOf = (target) => (typeof target === "string" ? target : target instanceof globalThis.URL ? target.href : "");
+for (const module of [http, https]) {
+  const send = module.request;
+  module.request = function (target, ...rest) {
+    const request = send.call(this, target, ...rest);
+    if (!piBase || !urlOf(target).startsWith(piBase)) return request;
+    const started = performance.now();
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      waits.piMs += performance.now() - started;
+      waits.piCalls += 1;
+    };
+    request.once("error", finish);
+    request.once("response", (response) => response.once("end", finish).once("close", finish));
+    return request;
+  };
+}
 
 const port = Number(process.env.BENCH_QUERY_COUNTER_PORT);
 if (port) {
