@@ -151,12 +151,13 @@ export function SessionProvider({ children, cookie = "session", viewer = null }:
           });
       });
     }
-    // And let the server settle what Pi finished while the app was closed, once per Pioneer.
+    // And let the server settle what Pi finished while the app was closed, once per Pioneer; the
+    // orders (in the page's HTML, or being fetched) are fetched again only if that changed one.
     if (reconciledFor.current !== uid) {
       reconciledFor.current = uid;
       void piSession()
         .then(({ requestReconcile }) => requestReconcile())
-        .then(refreshOrders);
+        .then((changed) => changed && refreshOrders());
     }
   }, [uid, adopt, refreshOrders]);
 

@@ -30,7 +30,16 @@ export function reportCancellation(paymentId: string): Promise<unknown> {
   });
 }
 
-/** Asks the server to settle the caller's payments from Pi's records. Best-effort: it never throws. */
-export async function requestReconcile(): Promise<void> {
-  await api("/api/payments/reconcile", { method: "POST", body: {} }).catch(() => undefined);
+type ReconcileAnswer = { counts?: Partial<Record<"paid" | "cancelled" | "expired" | "needsReview", unknown>> };
+
+/**
+ * Asks the server to settle the caller's payments from Pi's records. Best-effort: it never throws.
+ * Resolves whether an order may have changed, so the orders are fetched again only then (an answer
+ * that does not say counts as a change).
+ */
+export async function requestReconcile(): Promise<boolean> {
+  const answer = await api<ReconcileAnswer>("/api/payments/reconcile", { method: "POST", body: {} }).catch(() => null);
+  const counts = answer?.counts;
+  if (!counts) return true;
+  return [counts.paid, counts.cancelled, counts.expired, counts.needsReview].some((count) => typeof count !== "number" || count > 0);
 }

@@ -1,4 +1,4 @@
-import { act, screen } from "@testing-library/react";
+import { act, render, screen } from "@testing-library/react";
 import { hydrateRoot, type Root } from "react-dom/client";
 import { renderToString } from "react-dom/server";
 import { SWRConfig } from "swr";
@@ -9,7 +9,7 @@ import { OrdersSeed } from "@/components/orders/orders-seed";
 import { SessionProvider } from "@/components/session";
 import type { OrdersOverview, OrderView } from "@/lib/contract";
 import { en } from "@/lib/i18n/messages/en";
-import { deferred, installPi, renderApp, resetPage, stubApi } from "./render";
+import { countOf, deferred, installPi, renderApp, resetPage, stubApi } from "./render";
 
 // A page requested with a live session cookie arrives with the Pioneer's orders in its HTML. The
 // server cannot know the phone's time zone, so it writes times in UTC; the browser's first render
@@ -101,5 +101,31 @@ describe("A navigation to a page the server rendered with the orders", () => {
       </I18nProvider>,
     );
     expect(await screen.findByText("2 given. Thank you!")).toBeTruthy();
+  });
+});
+
+describe("The open-time reconcile on a page that shows the orders", () => {
+  const settledNothing = { examined: 1, paid: 0, cancelled: 0, expired: 0, needsReview: 0, failed: 1 };
+  const openWith = async (counts: typeof settledNothing) => {
+    // Loaded first, so what earlier tests' pages asked on their way out has been asked by now.
+    await import("@/components/session/pi-session");
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    installPi({});
+    const calls = stubApi({
+      "GET /api/orders": () => ({ status: 200, body: overview }),
+      "POST /api/payments/reconcile": () => ({ status: 200, body: { counts } }),
+    });
+    render(page());
+    await vi.waitFor(() => expect(countOf(calls, "POST /api/payments/reconcile")).toBe(1));
+    // Long enough for a refetch the reconcile asked for to start.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    return countOf(calls, "GET /api/orders");
+  };
+
+  it("does not ask for the orders again when it settled nothing", async () => {
+    const settledOne = await openWith({ ...settledNothing, paid: 1, failed: 0 });
+    resetPage();
+    const settledNone = await openWith(settledNothing);
+    expect(settledNone).toBe(settledOne - 1);
   });
 });
