@@ -106,26 +106,33 @@ describe("A navigation to a page the server rendered with the orders", () => {
 
 describe("The open-time reconcile on a page that shows the orders", () => {
   const settledNothing = { examined: 1, paid: 0, cancelled: 0, expired: 0, needsReview: 0, failed: 1 };
-  const openWith = async (counts: typeof settledNothing) => {
+  /** Opens the page, holds the reconcile's answer until the page has settled, then answers it. */
+  const openAndReconcile = async (counts: typeof settledNothing) => {
     // Loaded first, so what earlier tests' pages asked on their way out has been asked by now.
     await import("@/components/session/pi-session");
     await new Promise((resolve) => setTimeout(resolve, 0));
     installPi({});
+    const answer = deferred<{ status: number; body: unknown }>();
     const calls = stubApi({
       "GET /api/orders": () => ({ status: 200, body: overview }),
-      "POST /api/payments/reconcile": () => ({ status: 200, body: { counts } }),
+      "POST /api/payments/reconcile": () => answer.promise,
     });
     render(page());
     await vi.waitFor(() => expect(countOf(calls, "POST /api/payments/reconcile")).toBe(1));
-    // Long enough for a refetch the reconcile asked for to start.
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    return countOf(calls, "GET /api/orders");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const before = countOf(calls, "GET /api/orders");
+    answer.resolve({ status: 200, body: { counts } });
+    return { calls, before };
   };
 
-  it("does not ask for the orders again when it settled nothing", async () => {
-    const settledOne = await openWith({ ...settledNothing, paid: 1, failed: 0 });
-    resetPage();
-    const settledNone = await openWith(settledNothing);
-    expect(settledNone).toBe(settledOne - 1);
+  it("asks for the orders again once it settled one", async () => {
+    const { calls, before } = await openAndReconcile({ ...settledNothing, paid: 1, failed: 0 });
+    await vi.waitFor(() => expect(countOf(calls, "GET /api/orders")).toBe(before + 1));
+  });
+
+  it("does not ask for them again when it settled nothing", async () => {
+    const { calls, before } = await openAndReconcile(settledNothing);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(countOf(calls, "GET /api/orders")).toBe(before);
   });
 });
