@@ -30,7 +30,8 @@ export function request<T = unknown>(method: string, url: string, body?: unknown
       res.on("error", reject);
     });
     req.setTimeout(30_000, () => req.destroy(new Error(`${method} ${url}: no answer in 30 s`)));
-    req.on("error", reject);
+    // Which call failed, not only how: "read ECONNRESET" alone does not say whether the app or Pi.
+    req.on("error", (error) => reject(new Error(`${method} ${url}: ${error.message}`)));
     req.end(payload);
   });
 }
