@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, mkdirSync } from "node:fs";
+import { closeSync, mkdirSync, openSync } from "node:fs";
 import path from "node:path";
 import { perfEnv, perfPorts } from "./env";
 
@@ -27,13 +27,15 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
-/** Starts a process whose output goes to .data/perf-logs/<name>.log (a pipe nobody reads would block its writes). */
+/**
+ * Starts a process whose output goes to .data/perf-logs/<name>.log, written by the process itself:
+ * relayed through a pipe, every log line would also cost the driver's CPU, on the cores it measures.
+ */
 export function startProcess(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, cwd = process.cwd()): ChildProcess {
   mkdirSync(logDir, { recursive: true });
-  const log = createWriteStream(path.join(logDir, `${name}.log`));
-  const child = spawn(command, args, { env, cwd, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
+  const log = openSync(path.join(logDir, `${name}.log`), "w");
+  const child = spawn(command, args, { env, cwd, detached: true, stdio: ["ignore", log, log] });
+  closeSync(log);
   children.add(child);
   child.once("exit", () => children.delete(child));
   return child;
