@@ -30,16 +30,14 @@ function raise(payment: Payment, ...flags: (keyof PaymentStatus)[]): void {
   for (const flag of flags) payment.status[flag] = true;
 }
 
-const isClosed = (p: Payment) => p.status.developer_completed || p.status.cancelled || p.status.user_cancelled;
-
 /** A U2A payment whose transaction exists but which the app has not completed: it blocks new payments. */
 export function findIncompleteUserPayment(store: EmulatorStore, uid: string): Payment | undefined {
-  return store.listPayments((p) => p.userUid === uid && p.direction === "user_to_app" && p.txid !== null && !isClosed(p))[0];
+  return store.listOpenPayments((p) => p.userUid === uid && p.direction === "user_to_app" && p.txid !== null)[0];
 }
 
 /** A2U payments the app still has to submit and complete. */
 export function listIncompleteServerPayments(store: EmulatorStore): Payment[] {
-  return store.listPayments((p) => p.direction === "app_to_user" && !isClosed(p));
+  return store.listOpenPayments((p) => p.direction === "app_to_user");
 }
 
 function newPayment(pioneer: Pioneer, input: PaymentInput, fields: Pick<Payment, "direction" | "fromAddress" | "toAddress" | "createdAt">): Payment {
@@ -61,7 +59,7 @@ export function createUserToAppPayment(store: EmulatorStore, pioneer: Pioneer, i
   if (incomplete) {
     return refuse(400, "ongoing_payment_found", "You already have a pending payment on this app, which needs an action from the developer.", { payment: incomplete });
   }
-  for (const open of store.listPayments((p) => p.userUid === pioneer.uid && p.direction === "user_to_app" && !isClosed(p))) {
+  for (const open of store.listOpenPayments((p) => p.userUid === pioneer.uid && p.direction === "user_to_app")) {
     raise(open, "cancelled");
   }
   const payment = newPayment(pioneer, input, {
@@ -76,7 +74,7 @@ export function createUserToAppPayment(store: EmulatorStore, pioneer: Pioneer, i
 
 /** POST /v2/payments: A2U payments arrive approved; one open A2U per Pioneer. */
 export function createAppToUserPayment(store: EmulatorStore, pioneer: Pioneer, input: PaymentInput, now: number): Outcome {
-  const ongoing = store.listPayments((p) => p.userUid === pioneer.uid && p.direction === "app_to_user" && !isClosed(p))[0];
+  const ongoing = store.listOpenPayments((p) => p.userUid === pioneer.uid && p.direction === "app_to_user")[0];
   if (ongoing) return refuse(400, "ongoing_payment_found", "An ongoing payment was found for this user.", { payment: ongoing });
   const payment = newPayment(pioneer, input, {
     direction: "app_to_user",
@@ -158,7 +156,7 @@ export function expirePayment(payment: Payment): Outcome {
 
 /** Run lazily before every request, so expiry needs no timers and tests stay deterministic. */
 export function expireStalePayments(store: EmulatorStore, now: number, approvalExpiryMs: number): void {
-  for (const p of store.listPayments((p) => !p.status.developer_approved && !isClosed(p))) {
+  for (const p of store.listOpenPayments((p) => !p.status.developer_approved)) {
     if (now - p.createdAt >= approvalExpiryMs) raise(p, "cancelled");
   }
 }

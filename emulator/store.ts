@@ -27,6 +27,9 @@ export interface Payment {
   txid: string | null;
 }
 
+/** Completed or cancelled. Final: the status flags are only ever set, never cleared. */
+export const isClosed = (p: Payment) => p.status.developer_completed || p.status.cancelled || p.status.user_cancelled;
+
 export interface Pioneer {
   uid: string;
   username: string;
@@ -58,8 +61,13 @@ export class EmulatorStore {
   readonly appWalletAddress = EMULATOR_APP_WALLET.publicKey;
   readonly calls: CallRecord[] = [];
   private readonly pioneers = new Map<string, Pioneer>();
+  private readonly pioneersByUsername = new Map<string, Pioneer>();
   private readonly grants = new Map<string, AccessGrant>();
   private readonly payments = new Map<string, Payment>();
+  // The payments not yet closed, in the order they were made. The open-payment checks run on every
+  // request (expiry) and every new payment: over this set they cost what is open, not every payment
+  // ever made, so a long session or a load test does not slow the emulator down as it goes.
+  private readonly openPayments = new Set<Payment>();
   private readonly rewardedAds = new Map<string, RewardedAd>();
   private generatedNames = 0;
 
@@ -70,8 +78,10 @@ export class EmulatorStore {
   /** Forget everything except the app wallet; Pioneers get new uids, as after revoking access. */
   reset(): void {
     this.pioneers.clear();
+    this.pioneersByUsername.clear();
     this.grants.clear();
     this.payments.clear();
+    this.openPayments.clear();
     this.rewardedAds.clear();
     this.calls.length = 0;
     for (const username of DEFAULT_PIONEERS) this.createPioneer(username);
@@ -82,11 +92,13 @@ export class EmulatorStore {
     const name = username ?? this.nextGeneratedName();
     const pioneer: Pioneer = { uid, username: name, walletAddress: newWalletAddress() };
     this.pioneers.set(pioneer.uid, pioneer);
+    // The first Pioneer with a name keeps it, as a search in creation order would find.
+    if (!this.pioneersByUsername.has(name)) this.pioneersByUsername.set(name, pioneer);
     return pioneer;
   }
 
   findPioneerByUsername(username: string): Pioneer | undefined {
-    return this.listPioneers().find((p) => p.username === username);
+    return this.pioneersByUsername.get(username);
   }
 
   getPioneer(uid: string): Pioneer | undefined {
@@ -117,6 +129,7 @@ export class EmulatorStore {
 
   addPayment(payment: Payment): void {
     this.payments.set(payment.identifier, payment);
+    if (!isClosed(payment)) this.openPayments.add(payment);
   }
 
   getPayment(identifier: string): Payment | undefined {
@@ -125,6 +138,17 @@ export class EmulatorStore {
 
   listPayments(filter: (p: Payment) => boolean = () => true): Payment[] {
     return [...this.payments.values()].filter(filter);
+  }
+
+  /** The payments not closed that pass `filter`, oldest first. */
+  listOpenPayments(filter: (p: Payment) => boolean = () => true): Payment[] {
+    const found: Payment[] = [];
+    for (const payment of this.openPayments) {
+      // Closed since it was added: it never opens again.
+      if (isClosed(payment)) this.openPayments.delete(payment);
+      else if (filter(payment)) found.push(payment);
+    }
+    return found;
   }
 
   /** A rewarded ad the Pioneer watched to the end; the app verifies it via /v2/ads_network/status. */

@@ -4,8 +4,10 @@ import { describe, expect, it } from "vitest";
 import {
   approvePayment,
   cancelPaymentByUser,
+  completePayment,
   createUserToAppPayment,
   expireStalePayments,
+  findIncompleteUserPayment,
   submitTransaction,
 } from "@/emulator/payments";
 import { EmulatorStore } from "@/emulator/store";
@@ -48,5 +50,46 @@ describe("payment rules", () => {
     expect(submitTransaction(p).ok).toBe(true);
     expect(cancelPaymentByUser(p).ok).toBe(false);
     expect(p.status).toEqual({ developer_approved: true, transaction_verified: true, developer_completed: false, cancelled: false, user_cancelled: false });
+  });
+});
+
+describe("open payments, as the store keeps them", () => {
+  it("block a new payment while one has a transaction, and stop blocking once it is completed", () => {
+    const { store, create } = setup();
+    const first = create();
+    approvePayment(first);
+    submitTransaction(first);
+    const alice = store.findPioneerByUsername("alice");
+    expect(findIncompleteUserPayment(store, alice?.uid ?? "")).toBe(first);
+    expect(createUserToAppPayment(store, alice!, { amount: 1, memo: "m", metadata: {} }, 0).ok).toBe(false);
+
+    expect(completePayment(first, first.txid ?? undefined, () => undefined).ok).toBe(true);
+    expect(findIncompleteUserPayment(store, alice?.uid ?? "")).toBeUndefined();
+    expect(store.listOpenPayments()).toEqual([]);
+    // Closed payments leave the open set, never Pi's record.
+    expect(store.getPayment(first.identifier)).toBe(first);
+    expect(store.listPayments()).toEqual([first]);
+  });
+
+  it("are listed oldest first, without the ones a newer payment replaced", () => {
+    const { store, create } = setup();
+    const replaced = create();
+    const current = create();
+    expect(replaced.status.cancelled).toBe(true);
+    expect(store.listOpenPayments()).toEqual([current]);
+    const bob = store.findPioneerByUsername("bob");
+    const other = createUserToAppPayment(store, bob!, { amount: 2, memo: "n", metadata: {} }, 0);
+    expect(store.listOpenPayments().map((p) => p.identifier)).toEqual([current.identifier, other.ok ? other.payment.identifier : ""]);
+  });
+
+  it("are forgotten by a reset, with the Pioneers' names", () => {
+    const { store, create } = setup();
+    create();
+    const carol = store.createPioneer("carol-test");
+    store.reset();
+    expect(store.listOpenPayments()).toEqual([]);
+    expect(store.findPioneerByUsername("carol-test")).toBeUndefined();
+    expect(store.findPioneerByUsername("alice")).toBeDefined();
+    expect(store.createPioneer("carol-test")).not.toBe(carol);
   });
 });
