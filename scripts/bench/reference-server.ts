@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import http from "node:http";
 import { findProduct, memoFor } from "../../lib/shop/catalog";
+import { request } from "../perf/http-client";
 
 /**
  * The bench's yardstick: a bare node:http server making the same Pi calls as the app (GET /me at
@@ -16,28 +17,13 @@ export async function startReferenceServer(port: number, pi: { baseUrl: string; 
   const orders = new Map<string, Order>();
   const byPayment = new Map<string, Order>();
 
-  // The same client as the app's (lib/pi/transport.ts): node:http with kept-alive connections, so
-  // the gap between them is not a difference in how each speaks to Pi.
-  const agent = new http.Agent({ keepAlive: true });
-  function piCall<T>(method: string, path: string, auth: string, body?: unknown): Promise<T> {
-    const payload = body ? JSON.stringify(body) : undefined;
-    const headers = { Accept: "application/json", Authorization: auth, ...(payload ? { "Content-Type": "application/json", "Content-Length": String(Buffer.byteLength(payload)) } : {}) };
-    return new Promise((resolve, reject) => {
-      const request = http.request(`${pi.baseUrl}${path}`, { method, headers, agent }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("end", () => {
-          try {
-            if ((response.statusCode ?? 0) >= 300) throw new Error(`${method} ${path}: ${response.statusCode}`);
-            resolve(JSON.parse(Buffer.concat(chunks).toString("utf8")) as T);
-          } catch (error) {
-            reject(error instanceof Error ? error : new Error(String(error)));
-          }
-        });
-      });
-      request.on("error", reject);
-      request.end(payload);
-    });
+  // Over node:http with kept-alive connections, as the app's client (lib/pi/transport.ts) does, so
+  // the gap between them is not a difference in how each speaks to Pi. The driver's own JSON client
+  // serves: this server runs in a process of its own, with its own connections.
+  async function piCall<T>(method: string, path: string, auth: string, body?: unknown): Promise<T> {
+    const answer = await request<T>(method, `${pi.baseUrl}${path}`, body, { Authorization: auth });
+    if (answer.status >= 300) throw new Error(`${method} ${path}: ${answer.status}`);
+    return answer.body;
   }
   const serverKey = `Key ${pi.apiKey}`;
 
