@@ -37,8 +37,9 @@ function parseJson(bytes: Buffer): unknown {
 /** Sends one request and reads the whole answer; redirects are returned as they are, never followed. */
 export function exchange({ method, url, headers, body, timeoutMs }: Exchange): Promise<ExchangeResult> {
   const target = new URL(url);
-  const client = target.protocol === "https:" ? https : http;
-  const agent = agents[target.protocol === "https:" ? "https:" : "http:"];
+  const secure = target.protocol === "https:";
+  const client = secure ? https : http;
+  const agent = agents[secure ? "https:" : "http:"];
   return new Promise((resolve, reject) => {
     let timedOut = false;
     const request = client.request(target, { method, headers: body === undefined ? headers : { ...headers, "Content-Length": String(Buffer.byteLength(body)) }, agent });
