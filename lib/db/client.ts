@@ -2,6 +2,7 @@ import "server-only";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { migratePglite, migratePostgres, preparePgliteDir, type DbConfig, type Engine, type MigrationResult } from "@/lib/db/migrate";
+import { withPreparedStatements } from "@/lib/db/pglite-prepared";
 import * as schema from "@/lib/db/schema";
 import { getDbEnv } from "@/lib/config/server";
 import { logError } from "@/lib/log";
@@ -88,7 +89,7 @@ async function openPglite(pgliteDir: string): Promise<DatabaseHandle> {
   const migrate = () => migratePglite(client);
 
   const migrations = await migrateOrClose(migrate, () => client.close());
-  const db: Database = drizzle({ client, schema });
+  const db: Database = drizzle({ client: withPreparedStatements(client), schema });
   return { db, engine: "pglite", migrations, migrate, close: () => client.close() };
 }
 
