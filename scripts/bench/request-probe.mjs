@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import http from "node:http";
 import https from "node:https";
 import { performance } from "node:perf_hooks";
+import { Buffer } from "node:buffer";
 import process from "node:process";
 
 const require = createRequire(`${process.cwd()}/package.json`);
@@ -45,10 +46,31 @@ Client.prototype.query = function (config, ...rest) {
   return timed((args) => pgQuery.call(this, config, ...args), rest);
 };
 
+/** The C string at `offset` of a wire protocol message, and where the next field starts. */
+function cString(bytes, offset) {
+  const end = bytes.indexOf(0, offset);
+  return [Buffer.from(bytes.subarray(offset, end)).toString("utf8"), end + 1];
+}
+
 // PGlite: both builds (the app's dynamic import may load either); a transaction's own handle is
-// counted through the callback, plus its BEGIN and COMMIT (counted, not timed).
+// counted through the callback, plus its BEGIN and COMMIT (counted, not timed). Statements the app
+// prepares once (lib/db/pglite-prepared.ts) reach PGlite as wire messages: a Parse names the
+// statement's text, and each Bind after it is one statement run, counted and timed.
 function patchPglite(PGlite) {
-  const { query, exec, transaction } = PGlite.prototype;
+  const { query, exec, transaction, execProtocol } = PGlite.prototype;
+  const preparedTexts = new Map();
+  PGlite.prototype.execProtocol = function (message, ...rest) {
+    const type = String.fromCharCode(message[0]);
+    if (type === "P") {
+      const [name, next] = cString(message, 5);
+      preparedTexts.set(name, cString(message, next)[0]);
+      return execProtocol.call(this, message, ...rest);
+    }
+    if (type !== "B") return execProtocol.call(this, message, ...rest);
+    const [, next] = cString(message, 5); // the portal's name, then the statement's
+    count(preparedTexts.get(cString(message, next)[0]) ?? "prepared statement");
+    return timed((args) => execProtocol.call(this, message, ...args), rest);
+  };
   PGlite.prototype.query = function (text, ...rest) {
     count(text);
     return timed((args) => query.call(this, text, ...args), rest);
