@@ -25,6 +25,7 @@ const only = arg("only")?.split(",");
 
 const allTargets: TargetSpec[] = [
   { name: "reference", kind: "reference" },
+  { name: "next-reference", kind: "next-reference" },
   { name: "pglite", kind: "app", engine: "pglite", instances: 1 },
   { name: "postgres", kind: "app", engine: "postgres", instances: 1 },
   { name: "postgres-x2", kind: "app", engine: "postgres", instances: 2 },

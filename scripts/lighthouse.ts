@@ -33,7 +33,7 @@ const pages: { name: string; visit: Visit }[] = [
   { name: "/ signed out", visit: { url: `${origin}/` } },
   { name: "/ signed in", visit: { url: `${origin}/`, ...signedIn } },
   { name: "/orders signed in", visit: { url: `${origin}/orders`, ...signedIn } },
-  { name: "bare Next.js page", visit: { url: `${await startBaselineProject()}/` } },
+  { name: "bare Next.js page", visit: { url: `${(await startBaselineProject()).origin}/` } },
 ];
 
 // One unmeasured visit each, so the server's first-render work (module loading) is not in run 1.

@@ -29,7 +29,7 @@ export async function measureOverhead(postgresPort: number) {
   const postgres = startPostgres(postgresPort);
   try {
     const reference = await startTarget({ name: "reference", kind: "reference" }, null, piEnv);
-    const bare = await startBaselineProject();
+    const { origin: bare } = await startBaselineProject();
     const app = await startTarget({ name: "overhead", kind: "app", engine: "postgres", instances: 1, env: { RATE_LIMIT_API_PER_MINUTE: "0" } }, postgres.url, piEnv);
     // As deployed: the API limit on (high enough never to refuse), so the session lookup also counts the request.
     const limited = await startTarget({ name: "overhead-limited", kind: "app", engine: "postgres", port: perfPorts.app2, env: { RATE_LIMIT_API_PER_MINUTE: "1000000" } }, postgres.url, piEnv);

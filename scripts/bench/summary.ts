@@ -43,7 +43,7 @@ export function printRun(reports: Report[]): void {
 }
 
 /** What the targets are judged on, from one run: Δp50 at one Pioneer, and the best rates. */
-export type Verdict = { deltas: Record<string, number>; pgBest: number; refBest: number };
+export type Verdict = { deltas: Record<string, number>; pgBest: number; refBest: number; nextRefBest: number };
 
 export function verdictOf(reports: Report[]): Verdict {
   const best = (name: string) => Math.max(0, ...(reports.find((r) => r.target === name)?.results.map(rate) ?? []));
@@ -52,7 +52,7 @@ export function verdictOf(reports: Report[]): Verdict {
   for (const name of ["pglite", "postgres"]) {
     for (const route of ["approve", "complete"] as const) deltas[`${name} ${route}`] = p50(one(name), route) - p50(one("reference"), route);
   }
-  return { deltas, pgBest: Math.max(best("postgres"), best("postgres-x2")), refBest: best("reference") };
+  return { deltas, pgBest: Math.max(best("postgres"), best("postgres-x2")), refBest: best("reference"), nextRefBest: best("next-reference") };
 }
 
 /**
@@ -70,10 +70,16 @@ export function checkLines(verdicts: Verdict[], reports: Report[]): string[] {
   const share = median(verdicts.map((v) => (v.refBest ? v.pgBest / v.refBest : Number.NaN)));
   const refBest = median(verdicts.map((v) => v.refBest));
   const each = verdicts.length > 1 ? ` [${verdicts.map((v) => v.pgBest.toFixed(1)).join(", ")}]` : "";
+  const nextRefBest = median(verdicts.map((v) => v.nextRefBest));
+  const nextShare = median(verdicts.map((v) => (v.nextRefBest ? v.pgBest / v.nextRefBest : Number.NaN)));
+  const ofNext = nextRefBest
+    ? [`PostgreSQL best is ${(100 * nextShare).toFixed(0)} % of the Next.js yardstick's ${nextRefBest.toFixed(1)} flows/s, which is ${((100 * nextRefBest) / refBest).toFixed(0)} % of the reference's (not a target: the same routes in a bare route handler, what Next.js alone reaches here)`]
+    : [];
   return [
     ...(verdicts.length > 1 ? [`Judged on the median of ${verdicts.length} runs (each run's figure in brackets):`] : []),
     ...deltaLines,
     `PostgreSQL best ${pgBest.toFixed(1)} flows/s${each} (target ≥ 100): ${pgBest >= 100 ? "met" : "NOT met"}; ${Number.isNaN(share) ? "?" : (100 * share).toFixed(0)} % of the reference's ${refBest.toFixed(1)} (target ≥ 40 %): ${share >= 0.4 ? "met" : "NOT met"}`,
+    ...ofNext,
     `integrity: ${reports.every((r) => r.problems.length === 0) ? "ok, 0 errors" : reports.flatMap((r) => r.problems.map((p) => `${r.target}: ${p}`)).join("; ")}`,
   ];
 }

@@ -1,13 +1,18 @@
 import type { ChildProcess } from "node:child_process";
 import pg from "pg";
+import { startBaselineProject } from "../perf/baseline";
 import { perfPorts } from "../perf/env";
 import { startApp, startProcess, stopProcess, waitFor } from "../perf/processes";
 import type { Ledger } from "./integrity";
+import { referenceProducts } from "./reference-server";
 
-/** What the bench runs against: the app on PGlite or PostgreSQL (one or two instances), or the reference. */
+/**
+ * What the bench runs against: the app on PGlite or PostgreSQL (one or two instances), or a
+ * yardstick: the bare node:http reference, or the same routes in a bare Next.js route handler.
+ */
 export type TargetSpec = {
   name: string;
-  kind: "app" | "reference";
+  kind: "app" | "reference" | "next-reference";
   engine?: "pglite" | "postgres";
   instances?: number;
   /** One instance on this port instead of the usual ones, with these settings over the bench's own. */
@@ -40,6 +45,10 @@ export async function startTarget(spec: TargetSpec, postgresUrl: string | null, 
     const child = startProcess("reference", "node_modules/.bin/tsx", ["scripts/bench/reference-main.ts"], { ...process.env, ...piEnv, REFERENCE_PORT: String(perfPorts.reference) });
     await waitFor(`http://127.0.0.1:${perfPorts.reference}/api/health`, child, "reference");
     return { origins: [`http://127.0.0.1:${perfPorts.reference}`], counterPort: null, ledger: () => Promise.resolve(null), stop: () => stopProcess(child) };
+  }
+  if (spec.kind === "next-reference") {
+    const project = await startBaselineProject({ ...piEnv, REFERENCE_PRODUCTS: JSON.stringify(referenceProducts()) });
+    return { origins: [project.origin], counterPort: null, ledger: () => Promise.resolve(null), stop: project.stop };
   }
   const ports = spec.port ? [spec.port] : [perfPorts.app, perfPorts.app2].slice(0, spec.instances ?? 1);
   let dbEnv: Record<string, string>;

@@ -40,4 +40,12 @@ describe("the bench's verdict on the targets", () => {
     const broken = [...run(4, 90).slice(0, 2), report("postgres", [result(1, 45, 4, 4)], ["order o1 paid twice"])];
     expect(checkLines([verdictOf(broken)], broken).at(-1)).toBe("integrity: postgres: order o1 paid twice");
   });
+
+  it("sets the best PostgreSQL rate beside the Next.js yardstick's, when it ran, without judging it", () => {
+    expect(checkLines([verdictOf(run(4, 90))], run(4, 90)).join("\n")).not.toContain("Next.js yardstick");
+    const withNext = [...run(4, 90), report("next-reference", [result(1, 100, 2, 2), result(8, 120, 9, 9)])];
+    expect(checkLines([verdictOf(withNext)], withNext)).toContain(
+      "PostgreSQL best is 75 % of the Next.js yardstick's 120.0 flows/s, which is 43 % of the reference's (not a target: the same routes in a bare route handler, what Next.js alone reaches here)",
+    );
+  });
 });
