@@ -9,6 +9,7 @@ import { isAdmin, pageViewer } from "@/lib/auth";
 import { hasSignedOutMark, readSessionCookie } from "@/lib/auth/cookie";
 import { isLoopbackUrl, publicEnv } from "@/lib/config/public";
 import { directionOf } from "@/lib/i18n/locales";
+import { clientMessages } from "@/lib/i18n/messages";
 import { getI18n } from "@/lib/i18n/server";
 import { site } from "@/lib/shop/site";
 import { Providers } from "./providers";
@@ -47,7 +48,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={locale} dir={directionOf(locale)}>
       <body>
         {emulator ? <EmulatorBadge /> : null}
-        <Providers locale={locale} messages={messages} renderedAt={new Date().toISOString()} piSignIn={piSignIn} cookie={cookie} viewer={viewer}>
+        <Providers locale={locale} messages={clientMessages(messages)} renderedAt={new Date().toISOString()} piSignIn={piSignIn} cookie={cookie} viewer={viewer}>
           <SiteHeader name={site.name} />
           <main className="page">
             <SessionNotice />

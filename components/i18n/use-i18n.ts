@@ -2,13 +2,13 @@
 
 import { createContext, useContext } from "react";
 import type { Locale } from "@/lib/i18n/locales";
-import type { Messages } from "@/lib/i18n/messages/en";
+import type { ClientMessages } from "@/lib/i18n/messages/en";
 import type { createFormatters, createTranslator } from "@/lib/i18n/translate";
 
 export type I18n = {
   locale: Locale;
-  messages: Messages;
-  t: ReturnType<typeof createTranslator<Messages>>;
+  messages: ClientMessages;
+  t: ReturnType<typeof createTranslator<ClientMessages>>;
   format: ReturnType<typeof createFormatters>;
   /** When the server rendered this page (ISO time), for useClock; absent where nothing was rendered on a server. */
   renderedAt?: string;

@@ -1,7 +1,8 @@
-import type { Messages } from "./messages/en";
+import type { ClientMessages } from "./messages/en";
 import type { KeyOf, Params } from "./translate";
 
-export type MessageKey = KeyOf<Messages>;
+/** A key the browser can translate: its messages lack the server-only namespaces. */
+export type MessageKey = KeyOf<ClientMessages>;
 
 /**
  * A failure the browser describes itself, by message key rather than by English sentence, so it

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+import { en } from "../../lib/i18n/messages/en";
 import { clientFiles, describeChunks, distDir, firstLoad, kb, total } from "./bundle";
 
 // Sizes, never timings: read from the build this suite already runs against, so nothing is built twice.
@@ -42,6 +43,17 @@ test("no client chunk holds the emulator's SDK, test code or server-only modules
     const found = texts.filter(({ text }) => text.includes(marker)).map(({ file }) => file);
     expect(found, `${what} ("${marker}") is in client chunks`).toEqual([]);
   }
+});
+
+// The legal pages' long texts are shown only by their own pages, which the server renders: no other
+// page carries them in the data it sends its client components.
+test("pages send the browser the legal pages' texts only on those pages", async ({ request }) => {
+  const legal = [en.privacy.notKept, en.privacy.why, en.terms.changes];
+  const home = await (await request.get("/")).text();
+  for (const text of legal) expect(home.includes(text), `the home page's HTML carries "${text}"`).toBe(false);
+  const privacy = await (await request.get("/privacy")).text();
+  expect(privacy.includes(en.privacy.notKept), "the privacy page shows its text").toBe(true);
+  expect(privacy.includes(en.terms.changes), `the privacy page's HTML carries "${en.terms.changes}"`).toBe(false);
 });
 
 // A page's first number or date format makes the browser load its locale data: 115–235 ms at

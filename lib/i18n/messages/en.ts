@@ -256,3 +256,9 @@ export const en = {
 };
 
 export type Messages = typeof en;
+
+/** The namespaces only server components read (the legal pages' texts): never sent to the browser. */
+export const serverOnlyNamespaces = ["privacy", "terms"] as const;
+export type ServerOnlyNamespace = (typeof serverOnlyNamespaces)[number];
+/** What a page sends the browser for its client components: every namespace but the server-only ones. */
+export type ClientMessages = Omit<Messages, ServerOnlyNamespace>;

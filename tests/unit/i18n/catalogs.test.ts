@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from "vitest";
 import { locales } from "@/lib/i18n/locales";
-import { catalogs } from "@/lib/i18n/messages";
+import { catalogs, clientMessages } from "@/lib/i18n/messages";
 import { en } from "@/lib/i18n/messages/en";
 import { catalog } from "@/lib/shop";
 
@@ -51,4 +51,13 @@ it("names every product of the catalog in every language", () => {
       expect(text?.description, `${locale}: products.${product.id}.description`).toBeTruthy();
     }
   }
+});
+
+describe.each(locales)("what a %s page sends the browser", (locale) => {
+  it("is every namespace but the legal pages' texts, unchanged", () => {
+    const { privacy, terms, ...rest } = catalogs[locale];
+    expect(privacy.title).toBeTruthy();
+    expect(terms.title).toBeTruthy();
+    expect(clientMessages(catalogs[locale])).toEqual(rest);
+  });
 });
