@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { OrderHistory } from "@/components/orders";
 import { ProductCard } from "@/components/shop/product-card";
 import type { PiAuthResult, PiPaymentCallbacks } from "@/lib/pi/sdk-types";
-import { countOf, deferred, installPi, piSignsIn, renderApp, resetPage, stubApi, waitAdvancing } from "./render";
+import { countOf, deferred, installPi, nothingReconciled, piSignsIn, renderApp, resetPage, stubApi, waitAdvancing } from "./render";
 
 const product = { id: "pro-month", name: "Pro for a month", description: "All features.", price: "3.1415926", priceText: "3.1415926", delivers: { kind: "subscription", days: 30 } } as const;
 const order = { id: "order-1", productId: "pro-month", amount: 3.1415926, memo: "Pro for a month", status: "awaiting_payment" };
@@ -33,7 +33,7 @@ async function setup(wallet: (callbacks: PiPaymentCallbacks) => void, routes: Pa
     "POST /api/payments/approve": approved,
     "POST /api/payments/complete": () => ({ status: 200, body: { order: { ...order, status: "paid" } } }),
     "POST /api/payments/cancel": () => ({ status: 200, body: { order: { ...order, status: "cancelled" } } }),
-    "POST /api/payments/reconcile": () => ({ status: 200, body: { orders: [] } }),
+    "POST /api/payments/reconcile": nothingReconciled,
     ...routes,
   });
   renderApp(
@@ -99,7 +99,7 @@ describe("ProductCard", () => {
       "GET /api/auth/session": () => ({ status: 200, body: { user: { uid: "u1", username: "alice" } } }),
       "POST /api/orders": () => ({ status: 201, body: { order } }),
       "POST /api/payments/cancel": () => ({ status: 200, body: { order: { ...order, status: "cancelled" } } }),
-      "POST /api/payments/reconcile": () => ({ status: 200, body: { orders: [] } }),
+      "POST /api/payments/reconcile": nothingReconciled,
     });
     renderApp(<ProductCard product={product} canBuy />);
     // The open-time Pi.authenticate of a restored session: declined, and the Pioneer is told.

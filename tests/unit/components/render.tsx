@@ -38,6 +38,9 @@ export function renderApp(children?: ReactNode, cookie?: SessionCookie, viewer?:
 type Answer = { status: number; body: unknown };
 type Handler = (body: unknown) => Answer | Promise<Answer>;
 
+/** What POST /api/payments/reconcile answers when it found nothing to settle. */
+export const nothingReconciled = (): Answer => ({ status: 200, body: { counts: { examined: 0, paid: 0, cancelled: 0, expired: 0, needsReview: 0, failed: 0 } } });
+
 /** Stubs fetch for our API: `routes["POST /api/orders"] = (body) => ({status, body})`; records calls. */
 export function stubApi(routes: Record<string, Handler>) {
   const calls: { route: string; body: unknown; authorization: string | null }[] = [];

@@ -9,7 +9,7 @@ import { OrdersSeed } from "@/components/orders/orders-seed";
 import { SessionProvider } from "@/components/session";
 import type { OrdersOverview, OrderView } from "@/lib/contract";
 import { en } from "@/lib/i18n/messages/en";
-import { countOf, deferred, installPi, renderApp, resetPage, stubApi } from "./render";
+import { countOf, deferred, installPi, nothingReconciled, renderApp, resetPage, stubApi } from "./render";
 
 // A page requested with a live session cookie arrives with the Pioneer's orders in its HTML. The
 // server cannot know the phone's time zone, so it writes times in UTC; the browser's first render
@@ -59,7 +59,7 @@ describe("/orders rendered on the server for a live session cookie", () => {
     installPi({});
     stubApi({
       "GET /api/orders": () => ({ status: 200, body: overview }),
-      "POST /api/payments/reconcile": () => ({ status: 200, body: { orders: [] } }),
+      "POST /api/payments/reconcile": nothingReconciled,
     });
     const container = document.createElement("div");
     container.innerHTML = html;
@@ -85,7 +85,7 @@ describe("A navigation to a page the server rendered with the orders", () => {
     let asked = 0;
     stubApi({
       "GET /api/orders": () => (++asked === 1 ? { status: 200, body: tips(1) } : refetch.promise),
-      "POST /api/payments/reconcile": () => ({ status: 200, body: { orders: [] } }),
+      "POST /api/payments/reconcile": nothingReconciled,
     });
     const view = renderApp(<OwnedList />, "session", { user: { uid: "u1", username: "alice" }, admin: false });
     expect(await screen.findByText("1 given. Thank you!")).toBeTruthy();

@@ -1,6 +1,6 @@
 import { fireEvent, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { countOf, deferred, frameThePage, installPi, piSignsIn, renderApp, resetPage, stubApi } from "./render";
+import { countOf, deferred, frameThePage, installPi, nothingReconciled, piSignsIn, renderApp, resetPage, stubApi } from "./render";
 
 // The root layout tells the session what the page's request carried. Without a session cookie the
 // server's answer is known (a fresh page holds no bearer token), so nothing is asked of it.
@@ -26,7 +26,7 @@ describe("A page requested without a session cookie", () => {
     const calls = stubApi({
       "POST /api/auth/signin": () => ({ status: 200, body: { user: carol, sessionToken: token } }),
       "GET /api/orders": () => ({ status: 200, body: { orders: [], owned: [] } }),
-      "POST /api/payments/reconcile": () => ({ status: 200, body: { orders: [] } }),
+      "POST /api/payments/reconcile": nothingReconciled,
       "POST /api/auth/signout": () => ({ status: 200, body: { signedOut: true } }),
       "GET /api/auth/session": signedOut,
     });
@@ -49,7 +49,7 @@ describe("A page requested without a session cookie", () => {
     const calls = stubApi({
       "POST /api/auth/signin": () => ({ status: 200, body: { user: carol, sessionToken: token } }),
       "GET /api/orders": () => ({ status: 200, body: { orders: [], owned: [] } }),
-      "POST /api/payments/reconcile": () => ({ status: 200, body: { orders: [] } }),
+      "POST /api/payments/reconcile": nothingReconciled,
     });
     renderApp(undefined, "none");
     expect((await screen.findByTestId("username")).textContent).toBe("carol");
@@ -77,7 +77,7 @@ describe("A page whose session cookie the server found live", () => {
     installPi({});
     const calls = stubApi({
       "GET /api/orders": () => ({ status: 200, body: { orders: [], owned: [] } }),
-      "POST /api/payments/reconcile": () => ({ status: 200, body: { orders: [] } }),
+      "POST /api/payments/reconcile": nothingReconciled,
     });
     renderApp(undefined, "session", { user: carol, admin: false });
     expect(screen.getByTestId("username").textContent).toBe("carol");
@@ -91,7 +91,7 @@ describe("A page whose session cookie the server found live", () => {
     const confirmation = deferred<{ status: number; body: unknown }>();
     const calls = stubApi({
       "GET /api/orders": () => ({ status: 200, body: { orders: [], owned: [] } }),
-      "POST /api/payments/reconcile": () => ({ status: 200, body: { orders: [] } }),
+      "POST /api/payments/reconcile": nothingReconciled,
       "POST /api/auth/signout": () => ({ status: 200, body: { signedOut: true } }),
       "GET /api/auth/session": () => confirmation.promise,
     });

@@ -1,7 +1,7 @@
 import { screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { SiteNav } from "@/components/layout/site-nav";
-import { installPi, piSignsIn, renderApp, resetPage, stubApi } from "./render";
+import { installPi, nothingReconciled, piSignsIn, renderApp, resetPage, stubApi } from "./render";
 
 vi.mock("next/navigation", () => ({ usePathname: () => "/orders", useRouter: () => ({ push: vi.fn() }) }));
 
@@ -12,7 +12,7 @@ const session = (admin: boolean) => () => ({ status: 200, body: { user: { uid: "
 describe("SiteNav", () => {
   it("marks the current page, and shows Diagnostics to an admin only", async () => {
     installPi({ authenticate: piSignsIn("u1") });
-    stubApi({ "GET /api/auth/session": session(true), "POST /api/payments/reconcile": () => ({ status: 200, body: { counts: {} } }) });
+    stubApi({ "GET /api/auth/session": session(true), "POST /api/payments/reconcile": nothingReconciled });
     renderApp(<SiteNav />);
     expect(await screen.findByRole("link", { name: "Diagnostics" })).toBeTruthy();
     expect(screen.getByRole("link", { name: "Your orders" }).getAttribute("aria-current")).toBe("page");
@@ -21,7 +21,7 @@ describe("SiteNav", () => {
 
   it("has no Diagnostics link for anyone else", async () => {
     installPi({ authenticate: piSignsIn("u1") });
-    stubApi({ "GET /api/auth/session": session(false), "POST /api/payments/reconcile": () => ({ status: 200, body: { counts: {} } }) });
+    stubApi({ "GET /api/auth/session": session(false), "POST /api/payments/reconcile": nothingReconciled });
     renderApp(<SiteNav />);
     expect(await screen.findByTestId("username")).toBeTruthy();
     expect(screen.queryByRole("link", { name: "Diagnostics" })).toBeNull();
