@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { OrderHistory } from "@/components/orders";
 import type { OrderView, RefundView } from "@/lib/contract";
 import type { PiSdk } from "@/lib/pi/sdk-types";
-import { countOf, installPi, renderApp, resetPage, stubApi } from "./render";
+import { countOf, installPi, nothingReconciled, renderApp, resetPage, stubApi } from "./render";
 
 const alice = { uid: "u1", username: "alice" };
 const txid = "7a4c0e2f9b1d3a5c7e9f0b2d4c6e8a0f1b3d5c7e9a0b2c4d6e8f0a1b3c5d7e9f";
@@ -29,7 +29,7 @@ function renderHistory(orders: () => OrderView[], authenticate: PiSdk["authentic
   const calls = stubApi({
     "GET /api/auth/session": () => ({ status: 200, body: { user: alice } }),
     "GET /api/orders": () => ({ status: 200, body: { orders: orders(), owned: [] } }),
-    "POST /api/payments/reconcile": () => ({ status: 200, body: { orders: [] } }),
+    "POST /api/payments/reconcile": nothingReconciled,
     "POST /api/auth/signin": () => ({ status: 200, body: { user: alice, admin: false, sessionToken: "S".repeat(43) } }),
   });
   renderApp(<OrderHistory />);

@@ -3,13 +3,13 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { RewardedAd } from "@/components/ads";
 import { OwnedList } from "@/components/orders";
 import type { PiAds } from "@/lib/pi/sdk-types";
-import { countOf, installPi, piSignsIn, renderApp, resetPage, stubApi } from "./render";
+import { countOf, installPi, nothingReconciled, piSignsIn, renderApp, resetPage, stubApi } from "./render";
 
 const alice = { uid: "u1", username: "alice" };
 const signedIn = {
   "GET /api/auth/session": () => ({ status: 200, body: { user: alice } }),
   "GET /api/orders": () => ({ status: 200, body: { orders: [], owned: [] } }),
-  "POST /api/payments/reconcile": () => ({ status: 200, body: { orders: [] } }),
+  "POST /api/payments/reconcile": nothingReconciled,
 };
 const granted = (body: unknown) => ({ status: 200, body: { reward: { adId: (body as { adId: string }).adId, status: "granted" } } });
 

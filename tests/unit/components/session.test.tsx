@@ -2,7 +2,7 @@ import { fireEvent, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { configurePiSdk } from "@/lib/pi/sdk";
 import type { PiAuthResult, PiSdk, PiSdkPayment } from "@/lib/pi/sdk-types";
-import { countOf, deferred, frameThePage, installPi, piSignsIn, renderApp, resetPage, stubApi, waitAdvancing } from "./render";
+import { countOf, deferred, frameThePage, installPi, nothingReconciled, piSignsIn, renderApp, resetPage, stubApi, waitAdvancing } from "./render";
 
 const unauthenticated = () => ({ status: 401, body: { error: { code: "unauthenticated", message: "Sign in with Pi first." } } });
 const restored = () => ({ status: 200, body: { user: { uid: "u1", username: "alice" } } });
@@ -67,7 +67,7 @@ describe("Session", () => {
       "GET /api/auth/session": unauthenticated,
       "POST /api/auth/signin": () => ({ status: 200, body: { user: { uid: "u2", username: "bob" }, sessionToken: token } }),
       "GET /api/orders": () => ({ status: 200, body: { orders: [] } }),
-      "POST /api/payments/reconcile": () => ({ status: 200, body: { orders: [] } }),
+      "POST /api/payments/reconcile": nothingReconciled,
     });
     renderPanel();
     fireEvent.click(await screen.findByRole("button", { name: "Sign in with Pi" }));
@@ -192,7 +192,7 @@ describe("Session", () => {
       "GET /api/auth/session": restored,
       "POST /api/auth/signin": () => ({ status: 200, body: { user: { uid: "u2", username: "bob" }, sessionToken: token } }),
       "GET /api/orders": () => ({ status: 200, body: { orders: [] } }),
-      "POST /api/payments/reconcile": () => ({ status: 200, body: { orders: [] } }),
+      "POST /api/payments/reconcile": nothingReconciled,
       "POST /api/payments/incomplete": () => ({ status: 200, body: { outcome: "completed", order: null, needsReview: false } }),
     });
     renderPanel();

@@ -2,7 +2,7 @@ import { fireEvent, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { OrdersPage } from "@/components/orders";
 import { Storefront } from "@/components/shop";
-import { countOf, deferred, installPi, piSignsIn, renderApp, resetPage, stubApi } from "./render";
+import { countOf, deferred, installPi, nothingReconciled, piSignsIn, renderApp, resetPage, stubApi } from "./render";
 
 // What arrives after the first paint (the session, the orders) replaces a placeholder or appears
 // whole, rather than pushing what a Pioneer already sees (Lighthouse's layout shift).
@@ -28,7 +28,7 @@ describe("Content that arrives after the first paint", () => {
 
   it("never shows the hint to a returning Pioneer whose session is restored", async () => {
     installPi({ authenticate: piSignsIn("u1") });
-    stubApi({ "GET /api/auth/session": () => alice, "POST /api/payments/reconcile": () => ({ status: 200, body: { orders: [] } }) });
+    stubApi({ "GET /api/auth/session": () => alice, "POST /api/payments/reconcile": nothingReconciled });
     renderApp(<Storefront products={products} />);
     expect(await screen.findByTestId("username")).toBeTruthy();
     expect(screen.queryByText("Sign in with Pi to buy.")).toBeNull();
@@ -40,7 +40,7 @@ describe("Content that arrives after the first paint", () => {
     stubApi({
       "GET /api/auth/session": () => alice,
       "GET /api/orders": () => orders.promise,
-      "POST /api/payments/reconcile": () => ({ status: 200, body: { orders: [] } }),
+      "POST /api/payments/reconcile": nothingReconciled,
     });
     renderApp(<OrdersPage />);
     expect(await screen.findByText("Loading your orders…")).toBeTruthy();
@@ -58,7 +58,7 @@ describe("Content that arrives after the first paint", () => {
     const calls = stubApi({
       "GET /api/auth/session": () => session.promise,
       "GET /api/orders": () => ({ status: 200, body: { orders: [], owned: [] } }),
-      "POST /api/payments/reconcile": () => ({ status: 200, body: { orders: [] } }),
+      "POST /api/payments/reconcile": nothingReconciled,
     });
     renderApp(<OrdersPage />);
     await vi.waitFor(() => expect(countOf(calls, "GET /api/orders")).toBe(1));
@@ -77,7 +77,7 @@ describe("Content that arrives after the first paint", () => {
         signedIn = true;
         return { status: 200, body: { user: alice.body.user, sessionToken: "T".repeat(43) } };
       },
-      "POST /api/payments/reconcile": () => ({ status: 200, body: { orders: [] } }),
+      "POST /api/payments/reconcile": nothingReconciled,
     });
     renderApp(<OrdersPage />);
     expect(await screen.findByText("Sign in with Pi to see your orders and what you own.")).toBeTruthy();

@@ -3,11 +3,10 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { OrderHistory } from "@/components/orders";
 import { Storefront } from "@/components/shop";
 import type { PiAuthResult } from "@/lib/pi/sdk-types";
-import { countOf, deferred, installPi, renderApp, resetPage, stubApi } from "./render";
+import { countOf, deferred, installPi, nothingReconciled, renderApp, resetPage, stubApi } from "./render";
 
 const products = [{ id: "coffee", name: "A coffee for the team", description: "Say thanks with a small tip.", price: "1", priceText: "1", delivers: { kind: "tip" } }] as const;
 const alice = { uid: "u1", username: "alice" };
-const reconciled = { status: 200, body: { orders: [] } };
 
 afterEach(resetPage);
 
@@ -30,7 +29,7 @@ describe("The shop page", () => {
       "GET /api/auth/session": () => ({ status: 200, body: { user: alice } }),
       "GET /api/orders": () => ({ status: 200, body: { orders: [], owned: [] } }),
       "POST /api/payments/incomplete": () => ({ status: 200, body: { outcome: "cancelled", order: null, needsReview: false } }),
-      "POST /api/payments/reconcile": () => reconciled,
+      "POST /api/payments/reconcile": nothingReconciled,
     });
     renderShop();
     expect((await screen.findByTestId("username")).textContent).toBe("alice");
@@ -47,7 +46,7 @@ describe("The shop page", () => {
       "GET /api/auth/session": () => ({ status: 401, body: { error: { code: "unauthenticated", message: "Sign in with Pi first." } } }),
       "POST /api/auth/signin": () => ({ status: 200, body: { user: alice, sessionToken: "T".repeat(43) } }),
       "GET /api/orders": () => ({ status: 200, body: { orders: [], owned: [] } }),
-      "POST /api/payments/reconcile": () => reconciled,
+      "POST /api/payments/reconcile": nothingReconciled,
     });
     renderShop();
     expect((await screen.findByTestId("username")).textContent).toBe("alice");
@@ -84,7 +83,7 @@ describe("The shop page", () => {
       "GET /api/auth/session": () => ({ status: 200, body: { user: alice } }),
       "GET /api/orders": () => ({ status: 200, body: { orders: [], owned: [] } }),
       "POST /api/orders": () => ({ status: 201, body: { order: { id: "order-1", productId: "coffee", amount: 1, memo: "A coffee for the team", status: "awaiting_payment" } } }),
-      "POST /api/payments/reconcile": () => reconciled,
+      "POST /api/payments/reconcile": nothingReconciled,
     });
     renderShop();
     // Buy is enabled once the session is restored, before Pi.authenticate has answered.
