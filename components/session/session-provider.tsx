@@ -38,7 +38,8 @@ export function SessionProvider({ children, cookie = "session", viewer = null }:
   // The session uid already checked against Pi's Pioneer, and the one already reconciled.
   const followedFor = useRef<string | null>(null);
   const reconciledFor = useRef<string | null>(null);
-  // Pi and reconcile answers may land after the provider is gone (its SWR cache with it): they then touch nothing.
+  // Pi and reconcile answers may land after the provider is gone (its SWR cache with it): they then
+  // touch nothing. A provider gone before its lazy module loaded asks for no reconcile either.
   const mounted = useRef(false);
   useEffect(() => {
     mounted.current = true;
@@ -156,7 +157,7 @@ export function SessionProvider({ children, cookie = "session", viewer = null }:
     if (reconciledFor.current !== uid) {
       reconciledFor.current = uid;
       void piSession()
-        .then(({ requestReconcile }) => requestReconcile())
+        .then(({ requestReconcile }) => mounted.current && requestReconcile())
         .then((changed) => changed && refreshOrders());
     }
   }, [uid, adopt, refreshOrders]);

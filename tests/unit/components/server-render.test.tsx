@@ -108,9 +108,6 @@ describe("The open-time reconcile on a page that shows the orders", () => {
   const settledNothing = { examined: 1, paid: 0, cancelled: 0, expired: 0, needsReview: 0, failed: 1 };
   /** Opens the page, holds the reconcile's answer until the page has settled, then answers it. */
   const openAndReconcile = async (counts: typeof settledNothing) => {
-    // Loaded first, so what earlier tests' pages asked on their way out has been asked by now.
-    await import("@/components/session/pi-session");
-    await new Promise((resolve) => setTimeout(resolve, 0));
     installPi({});
     const answer = deferred<{ status: number; body: unknown }>();
     const calls = stubApi({
@@ -128,6 +125,14 @@ describe("The open-time reconcile on a page that shows the orders", () => {
   it("asks for the orders again once it settled one", async () => {
     const { calls, before } = await openAndReconcile({ ...settledNothing, paid: 1, failed: 0 });
     await vi.waitFor(() => expect(countOf(calls, "GET /api/orders")).toBe(before + 1));
+  });
+
+  it("is not asked for by a page closed before it could ask", async () => {
+    installPi({});
+    const calls = stubApi({ "GET /api/orders": () => ({ status: 200, body: overview }), "POST /api/payments/reconcile": nothingReconciled });
+    render(page()).unmount();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(countOf(calls, "POST /api/payments/reconcile")).toBe(0);
   });
 
   it("does not ask for them again when it settled nothing", async () => {
