@@ -69,7 +69,7 @@ class StatementCache {
     let messages: BackendMessage[];
     try {
       // PGlite's own query writes its files back after a statement outside a transaction, not inside one.
-      ({ messages } = await this.pg.execProtocol(join(protocol.serialize.bind({ statement: statement.name, values }), protocol.serialize.execute({}), protocol.serialize.sync()), { syncToFs: topLevel }));
+      ({ messages } = await this.pg.execProtocol(Buffer.concat([protocol.serialize.bind({ statement: statement.name, values }), protocol.serialize.execute({}), protocol.serialize.sync()]), { syncToFs: topLevel }));
     } catch (error) {
       if (!staleStatement.has((error as { code?: string }).code ?? "")) throw error;
       this.byText.delete(text);
@@ -90,7 +90,7 @@ class StatementCache {
       return cached;
     }
     const name = `app_s${++nextStatementId}`;
-    const { messages } = await this.pg.execProtocol(join(protocol.serialize.parse({ name, text }), protocol.serialize.describe({ type: "S", name }), protocol.serialize.sync()), { syncToFs: false });
+    const { messages } = await this.pg.execProtocol(Buffer.concat([protocol.serialize.parse({ name, text }), protocol.serialize.describe({ type: "S", name }), protocol.serialize.sync()]), { syncToFs: false });
     const parameters = messages.find((message) => message.name === "parameterDescription") as { dataTypeIDs: number[] } | undefined;
     const statement: Prepared = { name, paramTypes: parameters?.dataTypeIDs ?? [], rowDescription: messages.find((message) => message.name === "rowDescription") };
     this.byText.set(text, statement);
@@ -105,7 +105,7 @@ class StatementCache {
   }
 
   private async close(name: string): Promise<void> {
-    await this.pg.execProtocol(join(protocol.serialize.close({ type: "S", name }), protocol.serialize.sync()), { syncToFs: false });
+    await this.pg.execProtocol(Buffer.concat([protocol.serialize.close({ type: "S", name }), protocol.serialize.sync()]), { syncToFs: false });
   }
 
   /** As PGlite's `query` serializes a parameter: by the type PostgreSQL inferred for it. */
@@ -116,14 +116,4 @@ class StatementCache {
     // Without one PGlite sends the value's own string form; so do we.
     return (value as { toString(): string }).toString();
   }
-}
-
-function join(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((length, part) => length + part.byteLength, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.byteLength;
-  }
-  return out;
 }

@@ -13,8 +13,9 @@ export type { ClientMessages, Messages } from "./en";
  */
 export const catalogs: Record<Locale, Messages> = { en, ar, vi, ko };
 
+const serverOnly = new Set<string>(serverOnlyNamespaces);
+
 /** One language's messages as the browser gets them: without the texts only server components read. */
 export function clientMessages(messages: Messages): ClientMessages {
-  const serverOnly = new Set<string>(serverOnlyNamespaces);
   return Object.fromEntries(Object.entries(messages).filter(([namespace]) => !serverOnly.has(namespace))) as ClientMessages;
 }
