@@ -6,8 +6,9 @@ import { claimUnsettledOrders, releaseClaim } from "@/lib/db/repositories/orders
 import { getPaymentsEnv, getPiEnv } from "@/lib/config/server";
 import { logError } from "@/lib/log";
 import { piApi } from "@/lib/pi/platform-api";
+import type { PiPayment } from "@/lib/pi/mappers";
 import { transitionOrder } from "./order-states";
-import { ensurePiStep, readPayment } from "./pi-steps";
+import { ensurePiStep, readBoundPayment } from "./pi-steps";
 import { markNeedsReview, markOrderCancelled, settlePayment } from "./settlement";
 import { decideBound, decideUnbound, type SweepAction, type SweepClock } from "./sweep-rules";
 
@@ -93,10 +94,7 @@ type Outcome = "paid" | "cancelled" | "expired" | "needsReview" | null;
 
 async function act(db: Database, order: Order, clock: SweepClock): Promise<Outcome> {
   if (!order.piPaymentId) return apply(db, order, null, decideUnbound(order, clock));
-  const payment = await readPayment(order.piPaymentId).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "payment_not_found") return null;
-    throw error;
-  });
+  const payment = await readBoundPayment(order.piPaymentId);
   const action = decideBound(order, payment, getPiEnv().network, clock);
   if (action.kind !== "cancel_with_pi" || !payment) return apply(db, order, payment, action);
   try {
@@ -104,13 +102,13 @@ async function act(db: Database, order: Order, clock: SweepClock): Promise<Outco
   } catch (error) {
     // The Pioneer signed between our read and the cancel: decide again from Pi's new record.
     if (!(error instanceof AppError && error.code === "pi_refused")) throw error;
-    const fresh = await readPayment(payment.id);
+    const fresh = await readBoundPayment(payment.id);
     return apply(db, order, fresh, decideBound(order, fresh, getPiEnv().network, clock));
   }
   return apply(db, order, payment, { kind: "record_cancelled" });
 }
 
-async function apply(db: Database, order: Order, payment: Awaited<ReturnType<typeof readPayment>> | null, action: SweepAction): Promise<Outcome> {
+async function apply(db: Database, order: Order, payment: PiPayment | null, action: SweepAction): Promise<Outcome> {
   switch (action.kind) {
     case "leave":
     case "cancel_with_pi":

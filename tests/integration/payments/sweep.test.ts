@@ -86,6 +86,30 @@ describeEachEngine("the reconciler", ({ engine }) => {
     expect(await fulfilmentsOf(lost.order.id)).toHaveLength(1);
   });
 
+  it("gives no order up while Pi refuses the server key, and settles each once the key works again", async () => {
+    const [alice, bob] = await Promise.all(["sweep-key-alice", "sweep-key-bob"].map((name) => s.pioneer(name)));
+    if (!alice || !bob) throw new Error("no Pioneers");
+    const signed = await signedPurchase(alice);
+    const abandoned = await s.order(bob);
+    const abandonedPayment = await s.payOrder(bob, abandoned);
+    await s.approve(bob, abandonedPayment.identifier);
+    // A key revoked in the Developer Portal (401), then a refusal of another kind (403).
+    await s.fault({ method: "GET", path: "/v2/payments/*", mode: "error", status: 401, error: "unauthorized" });
+    await s.fault({ method: "GET", path: "/v2/payments/*", mode: "error", status: 403, error: "forbidden" });
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+
+    expect(await reconcileOrders({ now: inMinutes(31) })).toEqual({ examined: 2, paid: 0, cancelled: 0, expired: 0, needsReview: 0, failed: 2 });
+    expect((await orderRow(signed.order.id))?.status).toBe("approved");
+    expect((await orderRow(abandoned.id))?.status).toBe("approved");
+    expect(await (await getDb()).select().from(paymentReviews)).toEqual([]);
+    expect(errors.mock.calls.map(([line]) => String(line)).filter((line) => line.includes("pi.payment_hidden"))).toHaveLength(2);
+
+    expect(await reconcileOrders({ now: inMinutes(40) })).toMatchObject({ examined: 2, paid: 1, cancelled: 1, needsReview: 0, failed: 0 });
+    expect((await orderRow(signed.order.id))?.status).toBe("paid");
+    expect(await fulfilmentsOf(signed.order.id)).toHaveLength(1);
+    expect((await orderRow(abandoned.id))?.status).toBe("cancelled");
+  });
+
   it("leaves orders younger than the threshold to the live flow, and abandoned ones until 30 minutes", async () => {
     const alice = await s.pioneer("sweep-young");
     const order = await s.order(alice);
