@@ -75,9 +75,13 @@ export const getLimitsEnv = memo(() => {
 });
 
 export const getSiteEnv = memo(() => {
-  const env = parse({ PI_VALIDATION_KEY: optionalString, CRON_SECRET: optionalString, ADMIN_UIDS: optionalString });
+  const env = parse({ PI_VALIDATION_KEY: optionalString, CRON_SECRET: optionalString, ADMIN_UIDS: optionalString, PI_API_BASE_URL: optionalString });
   const adminUids = (env.ADMIN_UIDS ?? "").split(",").map((uid) => uid.trim()).filter(Boolean);
-  return { validationKey: env.PI_VALIDATION_KEY?.trim(), cronSecret: env.CRON_SECRET, adminUids };
+  // Against the emulator every Pioneer and every π is a test one, so in development anyone may be
+  // an admin. A development server against Pi's real API (on the LAN, or through a tunnel) is not.
+  const api = env.PI_API_BASE_URL;
+  const everyoneIsAdmin = process.env.NODE_ENV === "development" && api !== undefined && URL.canParse(api) && isLoopbackUrl(api);
+  return { validationKey: env.PI_VALIDATION_KEY?.trim(), cronSecret: env.CRON_SECRET, adminUids, everyoneIsAdmin };
 });
 
 /** Pi's Horizon (its blockchain API) for each network. */

@@ -1,0 +1,28 @@
+// @vitest-environment node
+import { afterEach, expect, it, vi } from "vitest";
+import { isAdmin } from "@/lib/auth";
+import { resetEnv } from "@/lib/config/server";
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+  resetEnv();
+});
+
+function withEnv(values: Record<string, string | undefined>) {
+  for (const [name, value] of Object.entries(values)) vi.stubEnv(name, value);
+  resetEnv();
+}
+
+it("lets anyone be an admin only in development against the emulator", () => {
+  withEnv({ NODE_ENV: "development", ADMIN_UIDS: undefined, PI_API_BASE_URL: "http://127.0.0.1:3314/v2" });
+  expect([isAdmin("any-uid"), isAdmin(null)]).toEqual([true, true]);
+});
+
+it("keeps a development server against Pi's real API to ADMIN_UIDS, as in production", () => {
+  for (const api of ["https://api.minepi.com/v2", undefined]) {
+    withEnv({ NODE_ENV: "development", ADMIN_UIDS: "uid-of-the-owner", PI_API_BASE_URL: api });
+    expect([isAdmin("uid-of-the-owner"), isAdmin("any-uid"), isAdmin(null)]).toEqual([true, false, false]);
+  }
+  withEnv({ NODE_ENV: "production", ADMIN_UIDS: "uid-of-the-owner", PI_API_BASE_URL: "http://127.0.0.1:3314/v2" });
+  expect([isAdmin("uid-of-the-owner"), isAdmin("any-uid")]).toEqual([true, false]);
+});
