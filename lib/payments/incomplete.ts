@@ -9,7 +9,7 @@ import { logError } from "@/lib/log";
 import { piApi } from "@/lib/pi/platform-api";
 import { ensurePiStep, readPayment } from "./pi-steps";
 import { checkCompletion, checkIncompleteOwnership, decideIncomplete } from "./rules";
-import { completeWithPi, markOrderCancelled, orderForPayment, reject, reload, settlePayment } from "./settlement";
+import { completeWithPi, markOrderCancelled, orderForPayment, reject, reload, reviewCancelledWithTransaction, settlePayment } from "./settlement";
 
 /**
  * Writes the review row. The payment is already resolved with Pi by then, so a failure here is
@@ -55,6 +55,10 @@ async function resolve(db: Database, payment: PiPayment, userUid: string, mayRer
       if (mayReread && error instanceof AppError && error.code === "pi_refused") return resolve(db, await readPayment(payment.id), userUid, false);
       throw error;
     }
+  }
+  if (action === "review_cancelled_with_transaction") {
+    const reviewed = await reviewCancelledWithTransaction(db, payment, order);
+    return reviewed ? { outcome: "cancelled", order: reviewed, needsReview: true } : review(db, payment, "cancelled", "cancelled_with_transaction");
   }
   if (action === "cancel" || action === "record_cancelled") {
     if (order) return { outcome: "cancelled", order: await markOrderCancelled(db, order, payment.id), needsReview: false };

@@ -112,10 +112,11 @@ export function isNamedOrderFor<O extends OrderFacts>(named: O | null, payment: 
 }
 
 /** What to do with a payment Pi reports as unfinished, decided from Pi's record only. */
-export type IncompleteAction = "complete" | "cancel" | "record_cancelled" | "record_completed";
+export type IncompleteAction = "complete" | "cancel" | "record_cancelled" | "record_completed" | "review_cancelled_with_transaction";
 
 export function decideIncomplete(payment: PiPayment): IncompleteAction {
   if (payment.completed) return "record_completed";
-  if (payment.cancelled) return "record_cancelled";
+  // Cancelled, yet with a transaction: money may have moved, so a person looks (as in the reconciler).
+  if (payment.cancelled) return payment.txid ? "review_cancelled_with_transaction" : "record_cancelled";
   return payment.txid ? "complete" : "cancel";
 }

@@ -12,7 +12,7 @@ import { transitionOrder } from "./order-states";
 import { toOrderView } from "./orders";
 import { ensurePiStep, readPayment } from "./pi-steps";
 import { checkApproval, checkCompletion, checkPaymentBasics, type RuleFailure } from "./rules";
-import { markOrderCancelled, orderForPayment, reject, reload, settlePayment } from "./settlement";
+import { markOrderCancelled, orderForPayment, reject, reload, reviewCancelledWithTransaction, settlePayment } from "./settlement";
 
 /** Refusals about the order or its terms: the payment is the caller's own, to the app, on our network. */
 const refusalsToCancel = new Set<RuleFailure["code"]>(["amount_mismatch", "memo_mismatch", "order_not_found", "order_not_awaiting_payment", "order_bound_to_other_payment"]);
@@ -101,5 +101,6 @@ export async function cancelPayment(userUid: string, paymentId: string): Promise
   }
   const db = await getDb();
   const order = await orderForPayment(db, payment, userUid);
+  if (payment.txid) return reviewCancelledWithTransaction(db, payment, order);
   return order ? markOrderCancelled(db, order, payment.id) : null;
 }

@@ -82,3 +82,13 @@ export async function markNeedsReview(db: Database, order: Order, reason: string
   }
   return moved;
 }
+
+/**
+ * Pi shows the payment cancelled, yet carrying a transaction: the Pioneer's money may have moved,
+ * so the order bound to it goes to a person (as the reconciler sends it), never to "cancelled".
+ * Null when no order of ours is bound to the payment.
+ */
+export async function reviewCancelledWithTransaction(db: Database, payment: PiPayment, order: Order | null): Promise<OrderView | null> {
+  if (!order || order.piPaymentId !== payment.id) return null;
+  return toOrderView((await markNeedsReview(db, order, "cancelled_with_transaction", payment)) ?? (await reload(db, order)));
+}

@@ -1,8 +1,9 @@
 // @vitest-environment node
 import { eq } from "drizzle-orm";
-import { expect, it } from "vitest";
+import { afterEach, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db";
 import { orders, paymentReviews } from "@/lib/db/schema";
+import { piApi } from "@/lib/pi/platform-api";
 import { useEmulator, type ErrorBody } from "../../helpers/app";
 import { describeEachEngine, useEngineEnv } from "../../helpers/db-engines";
 import { fulfilmentsOf, orderRow, shop } from "../../helpers/shop";
@@ -13,6 +14,7 @@ describeEachEngine("retries, races, cancels and incomplete payments", ({ engine 
   useEngineEnv(engine);
   const emulator = useEmulator();
   const s = shop(emulator);
+  afterEach(() => vi.restoreAllMocks());
 
   it("five concurrent approvals and five concurrent completions end with one paid order and one delivery", async () => {
     const alice = await s.pioneer("race1");
@@ -121,6 +123,26 @@ describeEachEngine("retries, races, cancels and incomplete payments", ({ engine 
     expect((await s.piPayment(legacy.identifier)).status.developer_completed).toBe(true);
     const reviews = await (await db()).select().from(paymentReviews).where(eq(paymentReviews.piPaymentId, legacy.identifier));
     expect(reviews).toEqual([expect.objectContaining({ outcome: "completed", reason: "payment_not_bound", userUid: alice.uid })]);
+  });
+
+  it.each(["cancel", "incomplete"] as const)("sends a signed order to review, never to cancelled, when Pi shows its payment cancelled (%s)", async (route) => {
+    const alice = await s.pioneer(`cancelled-signed-${route}`);
+    const order = await s.order(alice);
+    const payment = await s.payOrder(alice, order);
+    await s.approve(alice, payment.identifier);
+    await s.sign(payment.identifier);
+    // Pi has never been seen to do this; should it, the Pioneer's money may have moved.
+    const read = piApi.getPayment;
+    vi.spyOn(piApi, "getPayment").mockImplementation(async (id) => {
+      const dto = await read(id);
+      return { ...dto, status: { ...dto.status, cancelled: true } };
+    });
+    const { status } = route === "cancel" ? await s.cancel(alice, payment.identifier) : await s.incomplete(alice, { paymentId: payment.identifier });
+    expect(status).toBe(200);
+    expect((await orderRow(order.id))?.status).toBe("needs_review");
+    const reviews = await (await db()).select().from(paymentReviews).where(eq(paymentReviews.piPaymentId, payment.identifier));
+    expect(reviews).toEqual([expect.objectContaining({ reason: "cancelled_with_transaction", userUid: alice.uid })]);
+    expect(await fulfilmentsOf(order.id)).toHaveLength(0);
   });
 
   it("refuses to resolve another Pioneer's payment", async () => {

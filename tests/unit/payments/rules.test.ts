@@ -118,6 +118,10 @@ describe("incomplete payments", () => {
     expect(decideIncomplete(payment({ txid, completed: true }))).toBe("record_completed");
     expect(decideIncomplete(payment({ cancelled: true }))).toBe("record_cancelled");
   });
+
+  it("sends a cancelled payment that carries a transaction to a person", () => {
+    expect(decideIncomplete(payment({ approved: true, cancelled: true, txid }))).toBe("review_cancelled_with_transaction");
+  });
 });
 
 describe("the order a payment's metadata names", () => {
