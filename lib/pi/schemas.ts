@@ -17,10 +17,11 @@ export const userDtoSchema = z.looseObject({
 });
 export type UserDto = z.infer<typeof userDtoSchema>;
 
+// Only the txid is used: a transaction Pi sends without `verified` or `_link` is still read.
 export const paymentTransactionSchema = z.looseObject({
   txid: z.string().min(1),
-  verified: z.boolean(),
-  _link: z.string(),
+  verified: z.boolean().optional(),
+  _link: z.string().optional(),
 });
 
 export const paymentDtoSchema = z.looseObject({

@@ -44,6 +44,11 @@ describe("payment mapper", () => {
     });
   });
 
+  it("reads the txid of a transaction Pi sends without its verified flag or link", () => {
+    const transaction = { txid: paymentDtoFixture.transaction.txid };
+    expect(toPiPayment(paymentDtoSchema.parse({ ...paymentDtoFixture, transaction })).txid).toBe(transaction.txid);
+  });
+
   it("counts a payment the Pioneer cancelled as cancelled", () => {
     const status = { ...paymentDtoFixture.status, cancelled: false, user_cancelled: true };
     expect(toPiPayment(paymentDtoSchema.parse({ ...paymentDtoFixture, status })).cancelled).toBe(true);
