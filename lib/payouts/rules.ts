@@ -24,12 +24,21 @@ export const unknownPaymentGraceMs = 60 * 60 * 1000;
  */
 export const walletReserveUnits = 10_000_000n;
 
+/**
+ * Envelopes built for one payout before it is given up. A transaction that fails on chain still
+ * costs the wallet its fee, and one that fails the same way each time (the Pioneer's wallet not on
+ * the chain, a reserve larger than ours) would otherwise cost a fee every run, for good.
+ */
+export const maxEnvelopes = 5;
+
 export type PayoutFacts = {
   id: string;
   userUid: string;
   amount: string;
   txid: string | null;
   validUntil: Date | null;
+  /** How many envelopes were built for it so far. */
+  envelopes: number;
 };
 
 /** A transaction Horizon knows: by its hash, or found by the payment id as its memo. */
@@ -74,6 +83,7 @@ export function decideCreated(payout: PayoutFacts, pi: PiPayout, byMemo: ChainTx
   // The seed is not the wallet Pi pays from: a configuration to fix, not a payout to give up.
   if (problem === "wallet_mismatch") return wait(problem);
   if (problem) return { kind: "fail", reason: problem };
+  if (payout.envelopes >= maxEnvelopes) return { kind: "fail", reason: "too_many_transactions" };
   return { kind: "build" };
 }
 

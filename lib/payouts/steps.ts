@@ -139,8 +139,11 @@ async function submit(ctx: WorkerContext, payout: Payout): Promise<Payout | null
   const outcome = await ctx.horizon.submit(sending.envelopeXdr);
   if (outcome.kind === "applied") return move(ctx, sending, "on_chain", { lastError: null });
   if (outcome.kind === "failed_on_chain") {
+    // Applied as a failure: the fee is spent and nothing paid. A new envelope waits for the next run
+    // (maxEnvelopes in all), so a failure that repeats costs one fee a run, not one a step.
     ctx.memoChecked.set(sending.piPaymentId ?? "", null);
-    return move(ctx, sending, "created", { envelopeXdr: null, txid: null, validUntil: null, lastError: outcome.code });
+    await move(ctx, sending, "created", { envelopeXdr: null, txid: null, validUntil: null, lastError: outcome.code });
+    return null;
   }
   // Refused, or no clear answer (a timeout or a 504 may hide a success): Horizon's record of the hash decides.
   const found = await ctx.horizon.transaction(sending.txid).catch(() => null);

@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, expect, it, vi } from "vitest";
 import { runPayouts } from "@/lib/payouts";
 import * as stellar from "@/lib/payouts/stellar";
-import { envelopeLifetimeMs, settleMarginMs } from "@/lib/payouts/rules";
+import { envelopeLifetimeMs, maxEnvelopes, settleMarginMs } from "@/lib/payouts/rules";
 import type { Pioneer } from "../../helpers/shop";
 import { useEmulator } from "../../helpers/app";
 import { describeEachEngine, useEngineEnv } from "../../helpers/db-engines";
@@ -121,5 +121,32 @@ describeEachEngine("a payout paid exactly once", ({ engine }) => {
     expect(last).toMatchObject({ status: "completed", envelopes: 2 });
     expect(last?.txid).not.toBe(first?.txid);
     await expectPaidOnce(pioneer, wallet);
+  });
+
+  it("when Horizon cannot search the memos of Pi's open payouts, the run still settles its payouts: one payment", async () => {
+    const { pioneer, payoutId, wallet } = await queuedRefund("once-search-fails");
+    await w.s.fault({ method: "POST", path: "/horizon/transactions", mode: "error", status: 503 });
+    await runPayouts();
+    expect(await payoutRow(payoutId)).toMatchObject({ status: "submitted" });
+    await w.s.fault({ method: "GET", path: "/horizon/accounts/*/transactions", mode: "error", status: 503, times: 20 });
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    expect(await runPayouts({ now: ahead(60_000) })).toMatchObject({ payoutsCompleted: 1 });
+    await expectPaidOnce(pioneer, wallet);
+  });
+
+  it("when every transaction fails on chain, spends one fee a run, then gives up: nothing paid, Pi's payment cancelled", async () => {
+    const { payoutId, wallet } = await queuedRefund("once-failing");
+    // Applied as failures, as for a Pioneer's wallet that is not on the chain: each one costs a fee.
+    await w.s.fault({ method: "POST", path: "/horizon/transactions", mode: "reject", code: "op_no_destination", times: 100 });
+    const submits = () => w.callCount("POST", /^\/horizon\/transactions$/);
+    for (let run = 1; run <= maxEnvelopes; run++) {
+      await runPayouts({ now: ahead(run * 60_000) });
+      expect(await submits()).toBe(run);
+    }
+    expect(await runPayouts({ now: ahead((maxEnvelopes + 1) * 60_000) })).toMatchObject({ payoutsFailed: 1 });
+    expect(await submits()).toBe(maxEnvelopes);
+    expect(await payoutRow(payoutId)).toMatchObject({ status: "failed", lastError: "too_many_transactions", envelopes: maxEnvelopes });
+    expect((await w.chainPaymentsTo(wallet)).filter((t) => t.successful)).toEqual([]);
+    expect(await w.piPayouts()).toMatchObject([{ status: { cancelled: true } }]);
   });
 });

@@ -10,6 +10,7 @@ import {
   decideOnChain,
   decideOpenPayment,
   envelopeLifetimeMs,
+  maxEnvelopes,
   payoutTermsProblem,
   settleMarginMs,
   unknownPaymentGraceMs,
@@ -27,7 +28,7 @@ const seconds = (s: number) => new Date(now.getTime() + s * 1000);
 const hash = "a".repeat(64);
 const otherHash = "b".repeat(64);
 
-const payout = (over: Partial<PayoutFacts> = {}): PayoutFacts => ({ id: "payout-1", userUid: alice, amount: "5.0000000", txid: hash, validUntil: seconds(100), ...over });
+const payout = (over: Partial<PayoutFacts> = {}): PayoutFacts => ({ id: "payout-1", userUid: alice, amount: "5.0000000", txid: hash, validUntil: seconds(100), envelopes: 1, ...over });
 
 const pi = (over: Partial<PiPayout> = {}): PiPayout => ({
   id: "PayoutPayment000000000000001",
@@ -106,6 +107,12 @@ describe("created: before building an envelope", () => {
   it("fails on other terms, but waits for a seed that is not the app's wallet (a configuration to fix)", () => {
     expect(decideCreated(payout(), pi({ amount: 50 }), null, expected)).toEqual({ kind: "fail", reason: "wrong_amount" });
     expect(decideCreated(payout(), pi({ fromAddress: aliceWallet }), null, expected)).toEqual({ kind: "wait", reason: "wallet_mismatch" });
+  });
+
+  it("gives up after the last envelope it may build, unless the chain shows one of them paid", () => {
+    expect(decideCreated(payout({ envelopes: maxEnvelopes - 1 }), pi(), null, expected)).toEqual({ kind: "build" });
+    expect(decideCreated(payout({ envelopes: maxEnvelopes }), pi(), { hash: otherHash, successful: false }, expected)).toEqual({ kind: "fail", reason: "too_many_transactions" });
+    expect(decideCreated(payout({ envelopes: maxEnvelopes }), pi(), { hash: otherHash, successful: true }, expected)).toEqual({ kind: "mark_on_chain", txid: otherHash });
   });
 });
 
