@@ -24,31 +24,38 @@ export async function recoverOpenPayments(ctx: WorkerContext): Promise<void> {
   }
   for (const pi of open) {
     if (pi.direction !== "app_to_user") continue;
-    const payout = await payoutFor(ctx, pi);
-    const byMemo = ctx.memoChecked.has(pi.id) ? (ctx.memoChecked.get(pi.id) ?? null) : await ctx.horizon.findByMemo(ctx.expected.walletPublicKey, pi.id, memoSearchSince(pi));
-    ctx.memoChecked.set(pi.id, byMemo);
-    const awaitingCreation = payout !== null && payout.status === "queued" && payout.piPaymentId === null;
-    const action = decideOpenPayment(pi, payout && { id: payout.id, awaitingCreation }, byMemo, ctx.now());
-    switch (action.kind) {
-      case "bind":
-        if (payout) await move(ctx, payout, "created", { piPaymentId: pi.id, toAddress: pi.toAddress, lastError: null });
-        break;
-      case "complete_unknown":
-        await piApi.complete(pi.id, action.txid).then(
-          () => logEvent("payouts.unknown_payment_completed", { paymentId: pi.id, txid: action.txid }),
-          () => logError("payouts.unknown_payment_not_completed", { paymentId: pi.id, txid: action.txid }),
-        );
-        break;
-      case "cancel_unknown":
-        await piApi.cancel(pi.id).then(
-          () => logEvent("payouts.unknown_payment_cancelled", { paymentId: pi.id }),
-          () => logError("payouts.unknown_payment_not_cancelled", { paymentId: pi.id }),
-        );
-        break;
-      case "known":
-      case "leave":
-        break;
-    }
+    // One payment Horizon or Pi cannot answer for now waits for the next run; the others, and every
+    // payout's own steps after them, go on.
+    await recoverOne(ctx, pi).catch((error: unknown) => logError("payouts.recovery_failed", { paymentId: pi.id, error: error instanceof Error ? error.name : "error" }));
+  }
+}
+
+/** One of Pi's open payouts: searched on chain by its memo, then bound, completed, cancelled or left. */
+async function recoverOne(ctx: WorkerContext, pi: PiPayout): Promise<void> {
+  const payout = await payoutFor(ctx, pi);
+  const byMemo = ctx.memoChecked.has(pi.id) ? (ctx.memoChecked.get(pi.id) ?? null) : await ctx.horizon.findByMemo(ctx.expected.walletPublicKey, pi.id, memoSearchSince(pi));
+  ctx.memoChecked.set(pi.id, byMemo);
+  const awaitingCreation = payout !== null && payout.status === "queued" && payout.piPaymentId === null;
+  const action = decideOpenPayment(pi, payout && { id: payout.id, awaitingCreation }, byMemo, ctx.now());
+  switch (action.kind) {
+    case "bind":
+      if (payout) await move(ctx, payout, "created", { piPaymentId: pi.id, toAddress: pi.toAddress, lastError: null });
+      break;
+    case "complete_unknown":
+      await piApi.complete(pi.id, action.txid).then(
+        () => logEvent("payouts.unknown_payment_completed", { paymentId: pi.id, txid: action.txid }),
+        () => logError("payouts.unknown_payment_not_completed", { paymentId: pi.id, txid: action.txid }),
+      );
+      break;
+    case "cancel_unknown":
+      await piApi.cancel(pi.id).then(
+        () => logEvent("payouts.unknown_payment_cancelled", { paymentId: pi.id }),
+        () => logError("payouts.unknown_payment_not_cancelled", { paymentId: pi.id }),
+      );
+      break;
+    case "known":
+    case "leave":
+      break;
   }
 }
 
