@@ -34,7 +34,8 @@ export async function settleAdReward(db: Database, reward: AdReward, ad: AdStatu
     case "grant":
       return (
         (await db.transaction(async (tx) => {
-          const row = await updateAdRewardStatus(tx, reward.adId, "pending", "granted", { grantedAt: decision.grantedAt, checkedAt: now });
+          // Left unchecked, as a reward granted at its claim is: the revocation check after ten minutes still comes.
+          const row = await updateAdRewardStatus(tx, reward.adId, "pending", "granted", { grantedAt: decision.grantedAt });
           if (row) await deliverAdReward(tx, row);
           return row;
         })) ?? reward

@@ -115,4 +115,17 @@ describeEachEngine("rewarded ads", ({ engine }) => {
     expect(await recheckAdRewards({ now: () => new Date(Date.now() + minutes(61)) })).toMatchObject({ adRewardsRefused: 1 });
     expect((await rewardsOwned(alice))?.quantity).toBe(2);
   });
+
+  it("takes back a reward Pi revokes after the scheduled run granted the pending claim", async () => {
+    const alice = await s.pioneer("ads-pending-revoked");
+    const slow = await watchedAd({ nullReads: 10 });
+    expect((await claim(alice, slow)).status).toBe(202);
+    await emulator().control("POST", `/control/ads/${slow}`, { status: "granted", nullReads: 0 });
+    expect(await recheckAdRewards()).toMatchObject({ adRewardsGranted: 1 });
+    expect((await rewardsOwned(alice))?.quantity).toBe(1);
+
+    await emulator().control("POST", `/control/ads/${slow}`, { status: "revoked" });
+    expect(await recheckAdRewards({ now: () => new Date(Date.now() + minutes(11)) })).toMatchObject({ adRewardsRevoked: 1 });
+    expect(await rewardsOwned(alice)).toBeUndefined();
+  });
 });
