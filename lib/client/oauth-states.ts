@@ -28,7 +28,8 @@ export function issue(book: StateBook, state: string, returnTo: string, now: num
 
 /** Checks a returned state and marks it used, whatever the verdict: a state never counts twice. */
 export function consume(book: StateBook, state: string | null, now: number): { verdict: StateVerdict; book: StateBook } {
-  const entry = state === null ? undefined : book[state];
+  // Own entries only: a plain object also answers "constructor" or "__proto__", which this browser never issued.
+  const entry = state !== null && Object.hasOwn(book, state) ? book[state] : undefined;
   if (state === null || !entry) return { verdict: { ok: false, reason: "state_mismatch" }, book };
   const marked = { ...book, [state]: { ...entry, usedAt: entry.usedAt ?? now } };
   if (entry.usedAt !== undefined) return { verdict: { ok: false, reason: "reused" }, book: marked };

@@ -41,6 +41,13 @@ describe("states", () => {
     expect(consume(book, null, now).verdict).toEqual({ ok: false, reason: "state_mismatch" });
   });
 
+  it("refuse the names every object answers to", () => {
+    const book = issue({}, "s1", "/", now);
+    for (const name of ["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf"]) {
+      expect(consume(book, name, now).verdict).toEqual({ ok: false, reason: "state_mismatch" });
+    }
+  });
+
   it("expire, and the expired one cannot be used afterwards either", () => {
     const book = issue({}, "s1", "/", now);
     const late = consume(book, "s1", now + stateLifetimeMs + 1);
@@ -102,6 +109,7 @@ describe("Pi Sign-in in the browser", () => {
     await beginPiSignIn("/");
     const state = stateOf(String(assign.mock.calls[0]?.[0]));
     expect(finishPiSignIn(`#access_token=tok&state=${state}x`)).toEqual({ ok: false, reason: "state_mismatch" });
+    expect(finishPiSignIn("#access_token=tok&state=constructor")).toEqual({ ok: false, reason: "state_mismatch" });
     expect(finishPiSignIn(`#error=access_denied&state=${state}`)).toEqual({ ok: false, reason: "access_denied" });
   });
 
