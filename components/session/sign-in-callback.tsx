@@ -27,7 +27,12 @@ export function SignInCallback() {
     if (read.current) return;
     read.current = true;
     const hash = window.location.hash;
-    window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search);
+    const here = window.location.pathname + window.location.search;
+    window.history.replaceState(window.history.state, "", here);
+    // Next's router watches history only from its own first effect, which runs after this one. Until
+    // told, it keeps the address it loaded with and writes it back, token and all, at its next refresh
+    // (a change of language, for one). Told once it listens, it forgets the token too.
+    setTimeout(() => window.history.replaceState(null, "", here), 0);
     void Promise.resolve(finishPiSignIn(hash)).then((outcome) => {
       if (!outcome.ok) return setShown({ step: "failed", reason: outcome.reason });
       return signInWithToken(outcome.accessToken).then(

@@ -99,6 +99,17 @@ test.describe("Pi Sign-in in an ordinary browser", () => {
     await expect(again.getByTestId("signin-error")).toHaveText(en.signin.failed.reused);
   });
 
+  test("keeps a refused callback's token out of the address bar, also after the page refreshes", async ({ page }) => {
+    await page.goto("/signin/callback#access_token=a-token-that-must-not-stay&state=never-issued");
+    await expect(page.getByTestId("signin-error")).toHaveText(en.signin.failed.state_mismatch);
+    expect(page.url()).not.toContain("access_token");
+    // Changing the language refreshes the page through Next's router, which then writes its own address back.
+    await page.getByLabel("Language").selectOption("vi");
+    await expect(page.locator("html")).toHaveAttribute("lang", "vi");
+    await expect(page.getByTestId("signin-error")).toHaveText(vi.signin.failed.state_mismatch);
+    expect(await page.evaluate(() => window.location.href)).not.toContain("access_token");
+  });
+
   test("finishes in a second tab of the same browser", async ({ page, context }) => {
     await page.goto("/");
     await signInButton(page).click();
