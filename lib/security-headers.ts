@@ -13,10 +13,10 @@ function emulatorOrigin(sdkUrl: string): string | null {
 /**
  * Who may frame the app: Pi Browser frames apps from app-cdn.minepi.com and the Pi Sandbox from
  * sandbox.minepi.com; when the SDK comes from the local emulator, its sandbox page may too.
- * Nobody else, so another site cannot overlay the app and trick a Pioneer into paying.
+ * Nobody else, not even the app itself, so another site cannot overlay the app and trick a Pioneer into paying.
  */
 export function frameAncestors(sdkUrl: string): string {
-  const origins = ["'self'", "https://app-cdn.minepi.com", "https://sandbox.minepi.com"];
+  const origins = ["https://app-cdn.minepi.com", "https://sandbox.minepi.com"];
   const emulator = emulatorOrigin(sdkUrl);
   if (emulator) origins.push(emulator);
   return `frame-ancestors ${origins.join(" ")}`;

@@ -17,6 +17,6 @@ test("health, validation key and framing policy", async ({ request }) => {
   // PI_VALIDATION_KEY is not set for the end-to-end server, so there is nothing to serve.
   expect((await request.get("/validation-key.txt")).status()).toBe(404);
   const csp = (await request.get("/")).headers()["content-security-policy"] ?? "";
-  expect(csp).toContain("frame-ancestors 'self' https://app-cdn.minepi.com https://sandbox.minepi.com");
+  expect(csp).toContain("frame-ancestors https://app-cdn.minepi.com https://sandbox.minepi.com");
   expect(csp).not.toContain("*");
 });

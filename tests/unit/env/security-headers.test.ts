@@ -15,11 +15,11 @@ function directives(policy: string): Record<string, string[]> {
 
 describe("framing policy", () => {
   it("lets only Pi Browser and the Pi Sandbox frame a build that uses Pi's SDK", () => {
-    expect(frameAncestors(piSdk)).toBe("frame-ancestors 'self' https://app-cdn.minepi.com https://sandbox.minepi.com");
+    expect(frameAncestors(piSdk)).toBe("frame-ancestors https://app-cdn.minepi.com https://sandbox.minepi.com");
   });
 
   it("adds the local emulator's origin only when the SDK comes from it", () => {
-    expect(frameAncestors(emulatorSdk)).toBe("frame-ancestors 'self' https://app-cdn.minepi.com https://sandbox.minepi.com http://127.0.0.1:3314");
+    expect(frameAncestors(emulatorSdk)).toBe("frame-ancestors https://app-cdn.minepi.com https://sandbox.minepi.com http://127.0.0.1:3314");
     expect(frameAncestors("https://cdn.example/pi-sdk.js")).not.toContain("cdn.example");
   });
 });
@@ -36,7 +36,7 @@ describe("content security policy", () => {
       "object-src": ["'none'"],
       "base-uri": ["'self'"],
       "form-action": ["'self'"],
-      "frame-ancestors": ["'self'", "https://app-cdn.minepi.com", "https://sandbox.minepi.com"],
+      "frame-ancestors": ["https://app-cdn.minepi.com", "https://sandbox.minepi.com"],
     });
   });
 
