@@ -57,7 +57,7 @@ export function signPayment(p: { seed: string; sequence: string; to: string; amo
   return { envelopeXdr: tx.toEnvelope().toXDR("base64"), hash: Buffer.from(tx.hash()).toString("hex") };
 }
 
-const recordSchema = z.looseObject({ hash: z.string(), successful: z.boolean(), created_at: z.string(), memo_type: z.string(), memo: z.string().optional() });
+const recordSchema = z.looseObject({ hash: z.string(), successful: z.boolean(), created_at: z.string(), source_account: z.string(), memo_type: z.string(), memo: z.string().optional() });
 const problemSchema = z.looseObject({
   type: z.string().optional(),
   extras: z.looseObject({ result_codes: z.looseObject({ transaction: z.string() }).optional() }).optional(),
@@ -103,21 +103,26 @@ export function horizonClient(url: string, timeoutMs: number) {
     },
 
     /**
-     * The wallet's successful transaction carrying `memo`, searched newest first back to `since`
-     * (a payment's transaction is never older than the payment). Null when there is none.
+     * A transaction the wallet itself sent with `memo`, searched newest first back to `since` (a
+     * payment's transaction is never older than the payment): a successful one if there is one, else
+     * the newest that failed, else null. Transactions others sent to the wallet never count: anyone
+     * can send one with a payout's payment id as its memo.
      */
     async findByMemo(publicKey: string, memo: string, since: Date, maxPages = 10): Promise<ChainTx | null> {
+      let failed: ChainTx | null = null;
       let page = await read("transactions", () => server.transactions().forAccount(publicKey).order("desc").limit(200).call());
       for (let n = 0; page && page.records.length > 0 && n < maxPages; n++) {
         for (const raw of page.records) {
           const record = recordSchema.parse(raw);
-          if (record.memo_type === "text" && record.memo === memo) return { hash: record.hash, successful: record.successful };
-          if (Date.parse(record.created_at) < since.getTime()) return null;
+          if (Date.parse(record.created_at) < since.getTime()) return failed;
+          if (record.source_account !== publicKey || record.memo_type !== "text" || record.memo !== memo) continue;
+          if (record.successful) return { hash: record.hash, successful: true };
+          failed ??= { hash: record.hash, successful: false };
         }
         const current = page;
         page = await read("transactions", () => current.next());
       }
-      return null;
+      return failed;
     },
 
     /** POST /transactions with a stored envelope; every answer that is not Horizon's verdict is `unknown`. */

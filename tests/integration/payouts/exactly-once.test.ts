@@ -1,6 +1,7 @@
 // @vitest-environment node
 // A payout is paid exactly once, whatever is lost on the way: Horizon's answer, the server itself,
 // Pi's answer to /complete or to the creation, or a second worker starting at the same moment.
+import { Horizon, Keypair } from "@stellar/stellar-sdk";
 import { afterEach, beforeEach, expect, it, vi } from "vitest";
 import { runPayouts } from "@/lib/payouts";
 import * as stellar from "@/lib/payouts/stellar";
@@ -8,7 +9,8 @@ import { envelopeLifetimeMs, maxEnvelopes, settleMarginMs } from "@/lib/payouts/
 import type { Pioneer } from "../../helpers/shop";
 import { useEmulator } from "../../helpers/app";
 import { describeEachEngine, useEngineEnv } from "../../helpers/db-engines";
-import { ahead, clearPayouts, payoutRow, payoutsWorld, usePayouts } from "../../helpers/payouts";
+import { ahead, clearPayouts, payoutRow, payoutsWorld, testWallet, usePayouts } from "../../helpers/payouts";
+import { payment } from "../emulator/horizon-helpers";
 
 describeEachEngine("a payout paid exactly once", ({ engine }) => {
   useEngineEnv(engine);
@@ -120,6 +122,31 @@ describeEachEngine("a payout paid exactly once", ({ engine }) => {
     const last = await payoutRow(payoutId);
     expect(last).toMatchObject({ status: "completed", envelopes: 2 });
     expect(last?.txid).not.toBe(first?.txid);
+    await expectPaidOnce(pioneer, wallet);
+  });
+
+  it("does not take a transaction someone else sent the wallet, with the payout's payment id as memo, for the payout's", async () => {
+    const { pioneer, payoutId, wallet } = await queuedRefund("once-foreign-memo");
+    // The first run creates the payment at Pi, then cannot read the wallet before building: it waits in `created`.
+    const real = stellar.horizonClient;
+    let accountReads = 0;
+    vi.spyOn(stellar, "horizonClient").mockImplementation((url, timeoutMs) => {
+      const client = real(url, timeoutMs);
+      return { ...client, account: (key: string) => (++accountReads === 2 ? Promise.reject(new Error("no answer")) : client.account(key)) };
+    });
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    await runPayouts();
+    const created = await payoutRow(payoutId);
+    expect(created).toMatchObject({ status: "created", envelopes: 0 });
+    vi.mocked(stellar.horizonClient).mockRestore();
+
+    const { secret } = (await emulator().control<{ secret: string }>("POST", "/control/horizon/accounts", { balance: "10" })).body;
+    const stranger = Keypair.fromSecret(secret);
+    const horizon = new Horizon.Server(`${emulator().url}/horizon`, { allowHttp: true });
+    const decoy = payment(await horizon.loadAccount(stranger.publicKey()), stranger, { to: testWallet.publicKey, amount: "1", memo: created?.piPaymentId ?? "" });
+    await horizon.submitTransaction(decoy);
+
+    expect(await runPayouts({ now: ahead(60_000) })).toMatchObject({ payoutsCompleted: 1 });
     await expectPaidOnce(pioneer, wallet);
   });
 
