@@ -122,6 +122,8 @@ export type CreateRefusal = { kind: "needs_consent" } | { kind: "unavailable" } 
 const permanentRefusals = new Set(["user_not_found", "invalid_amount", "invalid_arguments", "invalid_metadata", "missing_wallet", "invalid_address", "missing_param"]);
 
 export function classifyCreateRefusal(code: string): CreateRefusal {
+  // Pi has been seen to answer an unknown recipient with a bare 404 (pi-platform.md §4), which our client names http_404.
+  if (code === "http_404") return { kind: "fail", reason: "user_not_found" };
   if (code === "missing_scope") return { kind: "needs_consent" };
   if (code === "feature_not_available") return { kind: "unavailable" };
   if (code === "ongoing_payment_found") return { kind: "ongoing" };

@@ -169,6 +169,8 @@ describe("Pi's refusals to create a payout", () => {
     expect(classifyCreateRefusal("feature_not_available")).toEqual({ kind: "unavailable" });
     expect(classifyCreateRefusal("ongoing_payment_found")).toEqual({ kind: "ongoing" });
     expect(classifyCreateRefusal("user_not_found")).toEqual({ kind: "fail", reason: "user_not_found" });
+    // A bare 404, without Pi's error body, is the same refusal: it must not wait for ever.
+    expect(classifyCreateRefusal("http_404")).toEqual({ kind: "fail", reason: "user_not_found" });
     expect(classifyCreateRefusal("invalid_amount")).toEqual({ kind: "fail", reason: "invalid_amount" });
     expect(classifyCreateRefusal("too_many_payments")).toEqual({ kind: "wait", reason: "too_many_payments" });
   });
