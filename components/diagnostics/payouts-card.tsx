@@ -39,7 +39,7 @@ export function PayoutsCard({ report }: { report: PayoutDiagnostics }) {
               Order <code>{order.orderId}</code> · paid <time dateTime={order.paidAt}>{order.paidAt}</time>
               {order.refund ? ` · refund ${order.refund.status}` : ""}
             </p>
-            {order.refund ? null : <RefundButton orderId={order.orderId} amount={order.amount} memo={order.memo} />}
+            {order.refundable ? <RefundButton orderId={order.orderId} amount={order.amount} memo={order.memo} again={order.refund !== null} /> : null}
           </li>
         ))}
       </ul>

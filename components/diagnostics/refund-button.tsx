@@ -5,8 +5,11 @@ import { Button, Notice } from "@/components/ui";
 import type { PayoutRef } from "@/lib/contract";
 import { api } from "@/lib/client/api";
 
-/** "Refund" for a paid order: queues its refund (the whole amount, to its payer); the scheduled run pays it. */
-export function RefundButton({ orderId, amount, memo }: { orderId: string; amount: string; memo: string }) {
+/**
+ * "Refund" for a paid order: queues its refund (the whole amount, to its payer); the scheduled run
+ * pays it. "Refund again" after a refund that failed with nothing paid.
+ */
+export function RefundButton({ orderId, amount, memo, again = false }: { orderId: string; amount: string; memo: string; again?: boolean }) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState("");
   const [done, setDone] = useState(false);
@@ -27,8 +30,8 @@ export function RefundButton({ orderId, amount, memo }: { orderId: string; amoun
 
   return (
     <>
-      <Button variant="secondary" onClick={() => void refund()} disabled={busy || done} aria-label={`Refund ${amount} π for ${memo}`}>
-        {busy ? "Refunding…" : "Refund"}
+      <Button variant="secondary" onClick={() => void refund()} disabled={busy || done} aria-label={`Refund ${amount} π ${again ? "again " : ""}for ${memo}`}>
+        {busy ? "Refunding…" : again ? "Refund again" : "Refund"}
       </Button>
       <Notice role="status" data-testid={`refund-result-${orderId}`}>
         {message}

@@ -32,8 +32,11 @@ export type PayoutItem = {
   at: string;
 };
 
-/** A paid order on the diagnostics page, with its refund if one was asked for. */
-export type RefundableOrder = { orderId: string; memo: string; amount: string; paidAt: string; refund: PayoutRef | null };
+/**
+ * A paid order on the diagnostics page, with its latest refund if one was asked for. `refundable`:
+ * no refund yet, or the latest failed with nothing paid, so it may be asked again.
+ */
+export type RefundableOrder = { orderId: string; memo: string; amount: string; paidAt: string; refund: PayoutRef | null; refundable: boolean };
 
 /** The payouts card of /debug: the settings, Pi's and the wallet's state, the payouts, and paid orders to refund. */
 export type PayoutDiagnostics = {

@@ -7,7 +7,7 @@ import { listPaidOrders } from "@/lib/db/repositories/orders";
 import { findWallet } from "@/lib/db/repositories/payout-wallets";
 import { listPayoutsForReview, listRefundsFor } from "@/lib/db/repositories/payouts";
 import { normalizeAmount } from "@/lib/pi/amount";
-import { refundKey, toPayoutItem } from "@/lib/payouts";
+import { latestRefunds, mayRefundAgain, toPayoutItem } from "@/lib/payouts";
 import { horizonClient, walletPublicKey } from "@/lib/payouts/stellar";
 import { payoutsCheck, piPayoutsCheck, walletCheck, type PayoutsState, type WalletProbe } from "./payout-checks";
 
@@ -35,7 +35,7 @@ async function probeWallet(state: Extract<PayoutsState, { kind: "on" }>): Promis
 export async function collectPayoutReport(db: Database): Promise<PayoutDiagnostics> {
   const state = readState();
   const [rows, paid] = await Promise.all([listPayoutsForReview(db), listPaidOrders(db)]);
-  const refunds = new Map((await listRefundsFor(db, paid.map((order) => order.id))).map((payout) => [payout.businessKey, payout]));
+  const refunds = latestRefunds(await listRefundsFor(db, paid.map((order) => order.id)));
   const checks = [payoutsCheck(state)];
   if (state.kind === "on") {
     const open = rows.filter((row) => !["completed", "cancelled", "failed"].includes(row.status));
@@ -47,8 +47,9 @@ export async function collectPayoutReport(db: Database): Promise<PayoutDiagnosti
     checks,
     payouts: rows.map(toPayoutItem),
     paidOrders: paid.map((order) => {
-      const refund = refunds.get(refundKey(order.id));
-      return { orderId: order.id, memo: order.memo, amount: normalizeAmount(order.amount), paidAt: order.updatedAt.toISOString(), refund: refund ? { id: refund.id, status: refund.status } : null };
+      const refund = refunds.get(order.id);
+      const refundable = !refund || mayRefundAgain(refund);
+      return { orderId: order.id, memo: order.memo, amount: normalizeAmount(order.amount), paidAt: order.updatedAt.toISOString(), refund: refund ? { id: refund.id, status: refund.status } : null, refundable };
     }),
   };
 }

@@ -7,7 +7,7 @@ import type { Order } from "@/lib/db/schema";
 import { getPaymentsEnv } from "@/lib/config/server";
 import { annotate } from "@/lib/log";
 import { normalizeAmount } from "@/lib/pi/amount";
-import { refundKey, toRefundView } from "@/lib/payouts/views";
+import { latestRefunds, toRefundView } from "@/lib/payouts/views";
 import { findProduct, listOwned, memoFor } from "@/lib/shop";
 import { abandonedAfterMs } from "./sweep-rules";
 
@@ -50,8 +50,11 @@ export async function createOrder(userUid: string, productId: string): Promise<O
 async function listOrders(userUid: string): Promise<OrderView[]> {
   const db = await getDb();
   const [rows, refunds] = await Promise.all([listOrdersOf(db, userUid), listRefundsOf(db, userUid)]);
-  const refundOf = new Map(refunds.map((payout) => [payout.businessKey, toRefundView(payout)]));
-  return rows.map((order) => ({ ...toOrderView(order), refund: refundOf.get(refundKey(order.id)) ?? null }));
+  const refundOf = latestRefunds(refunds);
+  return rows.map((order) => {
+    const refund = refundOf.get(order.id);
+    return { ...toOrderView(order), refund: refund ? toRefundView(refund) : null };
+  });
 }
 
 /** What GET /api/orders answers, and what a page shows of it before its scripts run. */

@@ -3,5 +3,5 @@
  * row; the worker pays it from the scheduled run, exactly once, on Pi's chain through Horizon.
  */
 export { refundBodySchema, requestPayout, requestRefund, type PayoutRequest } from "./request";
-export { refundKey, toPayoutItem, toRefundView } from "./views";
+export { latestRefunds, mayRefundAgain, toPayoutItem, toRefundView } from "./views";
 export { runPayouts, type PayoutRunCounts, type PayoutRunOptions } from "./worker";

@@ -4,10 +4,10 @@ import { getPayoutsEnv, type PayoutsOffReason } from "@/lib/config/server";
 import { AppError, type PayoutRef } from "@/lib/contract";
 import { getDb } from "@/lib/db";
 import { findOrder } from "@/lib/db/repositories/orders";
-import { findPayoutByKey, insertPayoutOnce } from "@/lib/db/repositories/payouts";
+import { findPayoutByKey, insertPayoutOnce, listRefundsFor } from "@/lib/db/repositories/payouts";
 import { annotate } from "@/lib/log";
 import { amountsEqual, normalizeAmount, toUnits } from "@/lib/pi/amount";
-import { refundKey } from "./views";
+import { latestRefunds, mayRefundAgain, refundAttempt, refundKey } from "./views";
 
 export type PayoutRequest = {
   /** Names what the payout is for, e.g. "refund:<order id>": the same key never pays twice. */
@@ -56,11 +56,19 @@ export const refundBodySchema = z.object({
   orderId: z.string().trim().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "is not an order id"),
 });
 
-/** Refunds a paid order: its whole amount, to the Pioneer who paid it, once. */
+/**
+ * Refunds a paid order: its whole amount, to the Pioneer who paid it, once. Asking again answers the
+ * same refund, unless it failed with nothing paid: then it queues the next attempt (one per failure,
+ * however many ask at once: the attempt number is in the business key).
+ */
 export async function requestRefund(orderId: string): Promise<PayoutRef> {
-  const order = await findOrder(await getDb(), orderId);
+  const db = await getDb();
+  const order = await findOrder(db, orderId);
   if (!order) throw new AppError("order_not_found", "There is no such order.");
   annotate({ orderId: order.id });
   if (order.status !== "paid") throw new AppError("order_not_refundable", "Only a paid order can be refunded.");
-  return requestPayout({ businessKey: refundKey(order.id), uid: order.userUid, amount: order.amount, memo: `Refund: ${order.memo}`.slice(0, 200) });
+  const latest = latestRefunds(await listRefundsFor(db, [order.id])).get(order.id);
+  if (latest && !mayRefundAgain(latest)) return requestPayout({ businessKey: latest.businessKey, uid: latest.userUid, amount: latest.amount, memo: latest.memo });
+  const attempt = latest ? (refundAttempt(latest.businessKey)?.attempt ?? 1) + 1 : 1;
+  return requestPayout({ businessKey: refundKey(order.id, attempt), uid: order.userUid, amount: order.amount, memo: `Refund: ${order.memo}`.slice(0, 200) });
 }

@@ -75,14 +75,19 @@ export async function requeueAfterSignIn(db: Database): Promise<number> {
   return moved.length;
 }
 
-/** The Pioneer's refunds (business keys "refund:<order id>"). */
+/** The Pioneer's refunds (business keys "refund:<order id>", and "refund:<order id>#<attempt>"). */
 export function listRefundsOf(db: Database, userUid: string): Promise<Payout[]> {
   return db.select().from(payouts).where(and(eq(payouts.userUid, userUid), like(payouts.businessKey, "refund:%")));
 }
 
+/** Every refund attempt of these orders. Order ids are uuids, so they hold no LIKE wildcard. */
 export function listRefundsFor(db: Database, orderIds: readonly string[]): Promise<Payout[]> {
-  if (orderIds.length === 0) return Promise.resolve([]);
-  return db.select().from(payouts).where(inArray(payouts.businessKey, orderIds.map((id) => `refund:${id}`)));
+  const ids = orderIds.filter((id) => uuidPattern.test(id));
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .select()
+    .from(payouts)
+    .where(or(inArray(payouts.businessKey, ids.map((id) => `refund:${id}`)), ...ids.map((id) => like(payouts.businessKey, `refund:${id}#%`))));
 }
 
 /** What the diagnostics page lists: every payout not yet settled, then the latest settled ones. */

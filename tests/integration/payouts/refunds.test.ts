@@ -1,10 +1,13 @@
 // @vitest-environment node
 // Refunds as an admin asks for them and a Pioneer sees them: only a paid order, only its amount,
 // only to its payer, once; paid by the scheduled run, never by the request.
-import { afterEach, beforeEach, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { afterEach, beforeEach, expect, it, vi } from "vitest";
 import { POST as refundsPOST } from "@/app/api/admin/refunds/route";
 import { GET as cronGET } from "@/app/api/cron/reconcile/route";
 import { resetEnv } from "@/lib/config/server";
+import { getDb } from "@/lib/db";
+import { payouts } from "@/lib/db/schema";
 import { payActionReward } from "@/lib/shop";
 import { requestPayout, runPayouts } from "@/lib/payouts";
 import { call, useEmulator, type ErrorBody } from "../../helpers/app";
@@ -26,6 +29,7 @@ describeEachEngine("refunds", ({ engine }) => {
     await clearPayouts();
   });
   afterEach(() => {
+    vi.restoreAllMocks();
     delete process.env.CRON_SECRET;
     resetEnv();
   });
@@ -63,6 +67,37 @@ describeEachEngine("refunds", ({ engine }) => {
     expect((await w.refund(admin, order.id)).body.payout).toEqual({ id: first.body.payout.id, status: "completed" });
     await cron();
     expect(await w.chainPaymentsTo(bobWallet)).toHaveLength(1);
+  });
+
+  it("lets an admin ask again for a refund that failed with nothing paid, pays that one once, and never repeats one that paid", async () => {
+    const [admin, dora] = [await w.admin(), await w.pioneer("refund-dora")];
+    const order = await w.paidOrder(dora, "pro-month");
+    const doraWallet = await w.walletOf(dora.uid);
+    const first = (await w.refund(admin, order.id)).body.payout;
+    // Pi refuses the payout for good (as for a Pioneer without a wallet yet): it fails, nothing moves.
+    await w.s.fault({ method: "POST", path: "/v2/payments", mode: "error", status: 400, error: "missing_wallet" });
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    await cron();
+    expect(await payoutRow(first.id)).toMatchObject({ status: "failed", lastError: "missing_wallet" });
+    expect((await w.s.orders(dora)).body.orders[0]?.refund).toMatchObject({ status: "failed" });
+
+    // Two admins press "Refund again" at once: one new refund.
+    const [again, twice] = await Promise.all([w.refund(admin, order.id), w.refund(admin, order.id)]);
+    expect([again.status, again.body.payout.status]).toEqual([202, "queued"]);
+    expect(again.body.payout.id).not.toBe(first.id);
+    expect(twice.body.payout.id).toBe(again.body.payout.id);
+    expect((await w.s.orders(dora)).body.orders[0]?.refund).toMatchObject({ status: "on_its_way" });
+    await cron();
+    expect((await w.s.orders(dora)).body.orders[0]?.refund).toMatchObject({ status: "refunded" });
+    expect(await w.chainPaymentsTo(doraWallet)).toHaveLength(1);
+    expect((await w.refund(admin, order.id)).body.payout).toEqual({ id: again.body.payout.id, status: "completed" });
+
+    // A refund whose money reached the chain before Pi's record went wrong is never asked again.
+    await (await getDb()).update(payouts).set({ status: "failed", lastError: "cancelled_after_payment" }).where(eq(payouts.id, again.body.payout.id));
+    expect((await w.refund(admin, order.id)).body.payout).toEqual({ id: again.body.payout.id, status: "failed" });
+    expect((await w.s.orders(dora)).body.orders[0]?.refund).toMatchObject({ status: "refunded" });
+    await cron();
+    expect(await w.chainPaymentsTo(doraWallet)).toHaveLength(1);
   });
 
   it("refuses an unpaid order, an unknown one and a malformed id, and changes nothing", async () => {
