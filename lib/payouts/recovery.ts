@@ -36,7 +36,8 @@ async function recoverOne(ctx: WorkerContext, pi: PiPayout): Promise<void> {
   const byMemo = ctx.memoChecked.has(pi.id) ? (ctx.memoChecked.get(pi.id) ?? null) : await ctx.horizon.findByMemo(ctx.expected.walletPublicKey, pi.id, memoSearchSince(pi));
   ctx.memoChecked.set(pi.id, byMemo);
   const awaitingCreation = payout !== null && payout.status === "queued" && payout.piPaymentId === null;
-  const action = decideOpenPayment(pi, payout && { id: payout.id, awaitingCreation }, byMemo, ctx.now());
+  const closed = payout !== null && (payout.status === "failed" || payout.status === "cancelled");
+  const action = decideOpenPayment(pi, payout && { id: payout.id, awaitingCreation, closed }, byMemo, ctx.now());
   switch (action.kind) {
     case "bind":
       if (payout) await move(ctx, payout, "created", { piPaymentId: pi.id, toAddress: pi.toAddress, lastError: null });
@@ -52,6 +53,15 @@ async function recoverOne(ctx: WorkerContext, pi: PiPayout): Promise<void> {
         () => logEvent("payouts.unknown_payment_cancelled", { paymentId: pi.id }),
         () => logError("payouts.unknown_payment_not_cancelled", { paymentId: pi.id }),
       );
+      break;
+    case "cancel_closed":
+      await piApi.cancel(pi.id).then(
+        () => logEvent("payouts.closed_payment_cancelled", { paymentId: pi.id, payoutId: payout?.id ?? null }),
+        () => logError("payouts.closed_payment_not_cancelled", { paymentId: pi.id, payoutId: payout?.id ?? null }),
+      );
+      break;
+    case "closed_but_paid":
+      logError("payouts.closed_payment_paid_on_chain", { paymentId: pi.id, payoutId: payout?.id ?? null, txid: action.txid });
       break;
     case "known":
     case "leave":

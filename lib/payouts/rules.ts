@@ -130,14 +130,26 @@ export function classifyCreateRefusal(code: string): CreateRefusal {
   return permanentRefusals.has(code) ? { kind: "fail", reason: code } : { kind: "wait", reason: code };
 }
 
-export type OpenPaymentAction = { kind: "bind"; payoutId: string } | { kind: "known" } | { kind: "complete_unknown"; txid: string } | { kind: "cancel_unknown" } | { kind: "leave" };
+export type OpenPaymentAction =
+  | { kind: "bind"; payoutId: string }
+  | { kind: "known" }
+  | { kind: "complete_unknown"; txid: string }
+  | { kind: "cancel_unknown" }
+  | { kind: "cancel_closed" }
+  /** A closed payout the chain shows paid: neither cancelled nor completed by the worker; logged for a person. */
+  | { kind: "closed_but_paid"; txid: string }
+  | { kind: "leave" };
 
 /**
  * Recovery of one of Pi's incomplete_server_payments, after the app wallet's transactions were
  * searched for its id as memo. `payout` is our row for it (by payment id, or by the payout id in its
- * metadata) and whether that row still waits for Pi's answer to its creation.
+ * metadata): whether it still waits for Pi's answer to its creation, and whether it is closed
+ * (failed or cancelled: the worker never sends anything for it again).
  */
-export function decideOpenPayment(pi: PiPayout, payout: { id: string; awaitingCreation: boolean } | null, byMemo: ChainTx | null, now: Date): OpenPaymentAction {
+export function decideOpenPayment(pi: PiPayout, payout: { id: string; awaitingCreation: boolean; closed: boolean } | null, byMemo: ChainTx | null, now: Date): OpenPaymentAction {
+  // A closed payout whose cancel at Pi failed: Pi would refuse every later payout to this Pioneer
+  // while its payment stays open. Cancel it, unless the chain says it paid: then a person looks.
+  if (payout?.closed) return byMemo?.successful ? { kind: "closed_but_paid", txid: byMemo.hash } : { kind: "cancel_closed" };
   if (payout) return payout.awaitingCreation ? { kind: "bind", payoutId: payout.id } : { kind: "known" };
   // Not ours (or no longer in this database): the money moved, so close Pi's record; otherwise,
   // once nobody could still be submitting for it, cancel it so the Pioneer can be paid again.

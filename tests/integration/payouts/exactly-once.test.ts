@@ -176,4 +176,19 @@ describeEachEngine("a payout paid exactly once", ({ engine }) => {
     expect((await w.chainPaymentsTo(wallet)).filter((t) => t.successful)).toEqual([]);
     expect(await w.piPayouts()).toMatchObject([{ status: { cancelled: true } }]);
   });
+
+  it("when Pi does not take the cancel of a payout given up, the next run cancels it, so Pi blocks no later payout", async () => {
+    const { payoutId } = await queuedRefund("once-cancel-lost");
+    await w.s.fault({ method: "POST", path: "/horizon/transactions", mode: "reject", code: "op_no_destination", times: 100 });
+    for (let run = 1; run <= maxEnvelopes; run++) await runPayouts({ now: ahead(run * 60_000) });
+    await w.s.fault({ method: "POST", path: "/v2/payments/*/cancel", mode: "error", status: 500 });
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    await runPayouts({ now: ahead((maxEnvelopes + 1) * 60_000) });
+    expect(await payoutRow(payoutId)).toMatchObject({ status: "failed", lastError: "too_many_transactions" });
+    expect(await w.piPayouts()).toMatchObject([{ status: { cancelled: false, developer_completed: false } }]);
+
+    await runPayouts({ now: ahead((maxEnvelopes + 2) * 60_000) });
+    expect(await w.piPayouts()).toMatchObject([{ status: { cancelled: true } }]);
+    expect(await payoutRow(payoutId)).toMatchObject({ status: "failed" });
+  });
 });

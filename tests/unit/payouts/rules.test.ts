@@ -178,8 +178,15 @@ describe("Pi's refusals to create a payout", () => {
 
 describe("recovering Pi's open payouts", () => {
   it("binds a payment to the payout that never got Pi's answer, and leaves a known one to its flow", () => {
-    expect(decideOpenPayment(pi(), { id: "payout-1", awaitingCreation: true }, null, now)).toEqual({ kind: "bind", payoutId: "payout-1" });
-    expect(decideOpenPayment(pi(), { id: "payout-1", awaitingCreation: false }, { hash, successful: true }, now)).toEqual({ kind: "known" });
+    expect(decideOpenPayment(pi(), { id: "payout-1", awaitingCreation: true, closed: false }, null, now)).toEqual({ kind: "bind", payoutId: "payout-1" });
+    expect(decideOpenPayment(pi(), { id: "payout-1", awaitingCreation: false, closed: false }, { hash, successful: true }, now)).toEqual({ kind: "known" });
+  });
+
+  it("cancels the payment of a payout that failed while its cancel did not reach Pi, unless the chain shows it paid", () => {
+    const closed = { id: "payout-1", awaitingCreation: false, closed: true };
+    expect(decideOpenPayment(pi({ createdAt: seconds(-60) }), closed, null, now)).toEqual({ kind: "cancel_closed" });
+    expect(decideOpenPayment(pi(), closed, { hash, successful: false }, now)).toEqual({ kind: "cancel_closed" });
+    expect(decideOpenPayment(pi(), closed, { hash, successful: true }, now)).toEqual({ kind: "closed_but_paid", txid: hash });
   });
 
   it("completes an unknown payment found paid on chain, and cancels one nobody can still be paying", () => {
