@@ -131,6 +131,8 @@ export const payouts = pgTable(
     validUntil: timestamp("valid_until", { withTimezone: true }),
     // How many envelopes were built (a new one only after the previous one can no longer apply).
     envelopes: integer("envelopes").notNull().default(0),
+    // How many of them were applied as failures: each cost the wallet its fee (see maxFailedTransactions).
+    failedTransactions: integer("failed_transactions").notNull().default(0),
     // Why the payout waits or failed: a Pi or Horizon code, or ours (insufficient_balance…).
     lastError: text("last_error"),
     retryAfter: timestamp("retry_after", { withTimezone: true }),

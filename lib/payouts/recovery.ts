@@ -1,11 +1,11 @@
 import "server-only";
-import { findPayout, findPayoutByPayment } from "@/lib/db/repositories/payouts";
+import { findPayout, findPayoutByPayment, updatePayoutStatus } from "@/lib/db/repositories/payouts";
 import type { Payout } from "@/lib/db/schema";
 import { logError, logEvent } from "@/lib/log";
 import { toPiPayout, type PiPayout } from "@/lib/pi/mappers";
 import { piApi } from "@/lib/pi/platform-api";
 import { memoSearchSince, move, type WorkerContext } from "./context";
-import { decideOpenPayment } from "./rules";
+import { decideOpenPayment, paidAfterClose } from "./rules";
 
 /**
  * Pi's open app-to-user payments (incomplete_server_payments), matched to our payouts. Each one's
@@ -62,6 +62,8 @@ async function recoverOne(ctx: WorkerContext, pi: PiPayout): Promise<void> {
       break;
     case "closed_but_paid":
       logError("payouts.closed_payment_paid_on_chain", { paymentId: pi.id, payoutId: payout?.id ?? null, txid: action.txid });
+      // Its money moved after all: recorded, so it is never asked again as a refund that paid nothing.
+      if (payout) await updatePayoutStatus(ctx.db, payout.id, payout.status, payout.status, { txid: action.txid, lastError: paidAfterClose });
       break;
     case "known":
     case "leave":
@@ -69,7 +71,7 @@ async function recoverOne(ctx: WorkerContext, pi: PiPayout): Promise<void> {
   }
 }
 
-/** Our payout for Pi's payment: bound to it, or the one its metadata names if that one still waits for Pi's answer. */
+/** Our payout for Pi's payment: bound to it (closed ones included), or the one its metadata names if that one still waits for Pi's answer. */
 async function payoutFor(ctx: WorkerContext, pi: PiPayout): Promise<Payout | null> {
   const bound = await findPayoutByPayment(ctx.db, pi.id);
   if (bound) return bound;

@@ -25,11 +25,12 @@ export const unknownPaymentGraceMs = 60 * 60 * 1000;
 export const walletReserveUnits = 10_000_000n;
 
 /**
- * Envelopes built for one payout before it is given up. A transaction that fails on chain still
- * costs the wallet its fee, and one that fails the same way each time (the Pioneer's wallet not on
- * the chain, a reserve larger than ours) would otherwise cost a fee every run, for good.
+ * Transactions of one payout applied as failures before it is given up. Each cost the wallet its
+ * fee, and one that fails the same way each time (the Pioneer's wallet not on the chain, a reserve
+ * larger than ours) would otherwise cost a fee every run, for good. Envelopes that expired unseen
+ * (Horizon down) cost nothing and do not count.
  */
-export const maxEnvelopes = 5;
+export const maxFailedTransactions = 5;
 
 export type PayoutFacts = {
   id: string;
@@ -37,8 +38,8 @@ export type PayoutFacts = {
   amount: string;
   txid: string | null;
   validUntil: Date | null;
-  /** How many envelopes were built for it so far. */
-  envelopes: number;
+  /** How many of its transactions were applied as failures so far. */
+  failedTransactions: number;
 };
 
 /** A transaction Horizon knows: by its hash, or found by the payment id as its memo. */
@@ -83,7 +84,7 @@ export function decideCreated(payout: PayoutFacts, pi: PiPayout, byMemo: ChainTx
   // The seed is not the wallet Pi pays from: a configuration to fix, not a payout to give up.
   if (problem === "wallet_mismatch") return wait(problem);
   if (problem) return { kind: "fail", reason: problem };
-  if (payout.envelopes >= maxEnvelopes) return { kind: "fail", reason: "too_many_transactions" };
+  if (payout.failedTransactions >= maxFailedTransactions) return { kind: "fail", reason: "too_many_failed_transactions" };
   return { kind: "build" };
 }
 
@@ -129,6 +130,9 @@ export function classifyCreateRefusal(code: string): CreateRefusal {
   if (code === "ongoing_payment_found") return { kind: "ongoing" };
   return permanentRefusals.has(code) ? { kind: "fail", reason: code } : { kind: "wait", reason: code };
 }
+
+/** The reason a closed payout gets when the chain shows its money moved after all (see decideOpenPayment). */
+export const paidAfterClose = "paid_after_close";
 
 export type OpenPaymentAction =
   | { kind: "bind"; payoutId: string }

@@ -103,26 +103,23 @@ export function horizonClient(url: string, timeoutMs: number) {
     },
 
     /**
-     * A transaction the wallet itself sent with `memo`, searched newest first back to `since` (a
-     * payment's transaction is never older than the payment): a successful one if there is one, else
-     * the newest that failed, else null. Transactions others sent to the wallet never count: anyone
-     * can send one with a payout's payment id as its memo.
+     * A successful transaction the wallet itself sent with `memo` (Horizon lists only successful ones
+     * unless asked), searched newest first back to `since`: a payment's transaction is never older
+     * than the payment. Null when there is none. Transactions others sent to the wallet never count:
+     * anyone can send one with a payout's payment id as its memo.
      */
     async findByMemo(publicKey: string, memo: string, since: Date, maxPages = 10): Promise<ChainTx | null> {
-      let failed: ChainTx | null = null;
       let page = await read("transactions", () => server.transactions().forAccount(publicKey).order("desc").limit(200).call());
       for (let n = 0; page && page.records.length > 0 && n < maxPages; n++) {
         for (const raw of page.records) {
           const record = recordSchema.parse(raw);
-          if (Date.parse(record.created_at) < since.getTime()) return failed;
-          if (record.source_account !== publicKey || record.memo_type !== "text" || record.memo !== memo) continue;
-          if (record.successful) return { hash: record.hash, successful: true };
-          failed ??= { hash: record.hash, successful: false };
+          if (Date.parse(record.created_at) < since.getTime()) return null;
+          if (record.source_account === publicKey && record.memo_type === "text" && record.memo === memo) return { hash: record.hash, successful: record.successful };
         }
         const current = page;
         page = await read("transactions", () => current.next());
       }
-      return failed;
+      return null;
     },
 
     /** POST /transactions with a stored envelope; every answer that is not Horizon's verdict is `unknown`. */

@@ -119,10 +119,12 @@ export async function settleEnvelope(ctx: WorkerContext, payout: Payout): Promis
   switch (action.kind) {
     case "mark_on_chain":
       return move(ctx, payout, "on_chain", { txid: action.txid, lastError: null });
-    case "rebuild":
+    case "rebuild": {
       // The old envelope can never be applied any more (see decideInFlight): the next one is safe.
       ctx.memoChecked.set(payout.piPaymentId, null);
-      return move(ctx, payout, "created", { envelopeXdr: null, txid: null, validUntil: null, lastError: action.reason });
+      const failedTransactions = payout.failedTransactions + (action.reason === "failed_on_chain" ? 1 : 0);
+      return move(ctx, payout, "created", { envelopeXdr: null, txid: null, validUntil: null, failedTransactions, lastError: action.reason });
+    }
     case "cancel":
       return move(ctx, payout, "cancelled", { lastError: action.reason });
     case "submit":
@@ -140,9 +142,9 @@ async function submit(ctx: WorkerContext, payout: Payout): Promise<Payout | null
   if (outcome.kind === "applied") return move(ctx, sending, "on_chain", { lastError: null });
   if (outcome.kind === "failed_on_chain") {
     // Applied as a failure: the fee is spent and nothing paid. A new envelope waits for the next run
-    // (maxEnvelopes in all), so a failure that repeats costs one fee a run, not one a step.
+    // (maxFailedTransactions in all), so a failure that repeats costs one fee a run, not one a step.
     ctx.memoChecked.set(sending.piPaymentId ?? "", null);
-    await move(ctx, sending, "created", { envelopeXdr: null, txid: null, validUntil: null, lastError: outcome.code });
+    await move(ctx, sending, "created", { envelopeXdr: null, txid: null, validUntil: null, failedTransactions: sending.failedTransactions + 1, lastError: outcome.code });
     return null;
   }
   // Refused, or no clear answer (a timeout or a 504 may hide a success): Horizon's record of the hash decides.

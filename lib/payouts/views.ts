@@ -1,6 +1,7 @@
 import type { PayoutItem, RefundStatus, RefundView } from "@/lib/contract";
 import type { Payout } from "@/lib/db/schema";
 import { normalizeAmount } from "@/lib/pi/amount";
+import { paidAfterClose } from "./rules";
 
 /**
  * The business key of an order's refund: "refund:<order id>", then "refund:<order id>#2" and on for
@@ -26,8 +27,8 @@ export function latestRefunds<P extends Pick<Payout, "businessKey">>(payouts: re
   return new Map([...latest].map(([orderId, { payout }]) => [orderId, payout]));
 }
 
-/** Why a payout failed after its money was on chain: the Pioneer has the money, though Pi's record disagrees. */
-const paidThenFailed = new Set(["cancelled_after_payment", "completed_with_other_transaction"]);
+/** Why a payout closed though its money is on chain: the Pioneer has the money, though Pi's record or ours disagrees. */
+const paidThenFailed = new Set(["cancelled_after_payment", "completed_with_other_transaction", paidAfterClose]);
 /** Why a payout failed when our chain search is not proof that nothing moved. */
 const unclearFailures = new Set(["completed_without_transaction"]);
 
@@ -54,7 +55,8 @@ const refundStatuses: Record<Payout["status"], RefundStatus> = {
 };
 
 export function toRefundView(payout: Payout): RefundView {
-  const status = payout.status === "failed" && paidThenFailed.has(payout.lastError ?? "") ? "refunded" : refundStatuses[payout.status];
+  const closed = payout.status === "failed" || payout.status === "cancelled";
+  const status = closed && paidThenFailed.has(payout.lastError ?? "") ? "refunded" : refundStatuses[payout.status];
   return { status, amount: Number(normalizeAmount(payout.amount)), txid: status === "refunded" ? payout.txid : null };
 }
 

@@ -31,7 +31,7 @@ export async function findPayoutByPayment(db: Database, piPaymentId: string): Pr
   return row ?? null;
 }
 
-export type PayoutChanges = Partial<Pick<Payout, "piPaymentId" | "toAddress" | "txid" | "envelopeXdr" | "validUntil" | "envelopes" | "lastError" | "retryAfter" | "completedAt">>;
+export type PayoutChanges = Partial<Pick<Payout, "piPaymentId" | "toAddress" | "txid" | "envelopeXdr" | "validUntil" | "envelopes" | "failedTransactions" | "lastError" | "retryAfter" | "completedAt">>;
 
 /**
  * Moves a payout from `from` to `to` only if it is still in `from` (compare-and-set), with the

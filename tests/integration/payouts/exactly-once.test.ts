@@ -2,10 +2,13 @@
 // A payout is paid exactly once, whatever is lost on the way: Horizon's answer, the server itself,
 // Pi's answer to /complete or to the creation, or a second worker starting at the same moment.
 import { Horizon, Keypair } from "@stellar/stellar-sdk";
+import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, expect, it, vi } from "vitest";
+import { getDb } from "@/lib/db";
+import { payouts } from "@/lib/db/schema";
 import { runPayouts } from "@/lib/payouts";
 import * as stellar from "@/lib/payouts/stellar";
-import { envelopeLifetimeMs, maxEnvelopes, settleMarginMs } from "@/lib/payouts/rules";
+import { envelopeLifetimeMs, maxFailedTransactions, settleMarginMs } from "@/lib/payouts/rules";
 import type { Pioneer } from "../../helpers/shop";
 import { useEmulator } from "../../helpers/app";
 import { describeEachEngine, useEngineEnv } from "../../helpers/db-engines";
@@ -26,7 +29,7 @@ describeEachEngine("a payout paid exactly once", ({ engine }) => {
     const [admin, pioneer] = [await w.admin(), await w.pioneer(name)];
     const order = await w.paidOrder(pioneer, "pro-month");
     const { body } = await w.refund(admin, order.id);
-    return { pioneer, payoutId: body.payout.id, wallet: await w.walletOf(pioneer.uid) };
+    return { admin, pioneer, orderId: order.id, payoutId: body.payout.id, wallet: await w.walletOf(pioneer.uid) };
   }
 
   /** One payment of 5 π on chain to the Pioneer, and Pi's one payout completed with it. */
@@ -120,7 +123,7 @@ describeEachEngine("a payout paid exactly once", ({ engine }) => {
 
     expect(await runPayouts({ now: ahead(envelopeLifetimeMs + settleMarginMs + 5_000) })).toMatchObject({ payoutsCompleted: 1 });
     const last = await payoutRow(payoutId);
-    expect(last).toMatchObject({ status: "completed", envelopes: 2 });
+    expect(last).toMatchObject({ status: "completed", envelopes: 2, failedTransactions: 0 });
     expect(last?.txid).not.toBe(first?.txid);
     await expectPaidOnce(pioneer, wallet);
   });
@@ -166,13 +169,13 @@ describeEachEngine("a payout paid exactly once", ({ engine }) => {
     // Applied as failures, as for a Pioneer's wallet that is not on the chain: each one costs a fee.
     await w.s.fault({ method: "POST", path: "/horizon/transactions", mode: "reject", code: "op_no_destination", times: 100 });
     const submits = () => w.callCount("POST", /^\/horizon\/transactions$/);
-    for (let run = 1; run <= maxEnvelopes; run++) {
+    for (let run = 1; run <= maxFailedTransactions; run++) {
       await runPayouts({ now: ahead(run * 60_000) });
       expect(await submits()).toBe(run);
     }
-    expect(await runPayouts({ now: ahead((maxEnvelopes + 1) * 60_000) })).toMatchObject({ payoutsFailed: 1 });
-    expect(await submits()).toBe(maxEnvelopes);
-    expect(await payoutRow(payoutId)).toMatchObject({ status: "failed", lastError: "too_many_transactions", envelopes: maxEnvelopes });
+    expect(await runPayouts({ now: ahead((maxFailedTransactions + 1) * 60_000) })).toMatchObject({ payoutsFailed: 1 });
+    expect(await submits()).toBe(maxFailedTransactions);
+    expect(await payoutRow(payoutId)).toMatchObject({ status: "failed", lastError: "too_many_failed_transactions", envelopes: maxFailedTransactions, failedTransactions: maxFailedTransactions });
     expect((await w.chainPaymentsTo(wallet)).filter((t) => t.successful)).toEqual([]);
     expect(await w.piPayouts()).toMatchObject([{ status: { cancelled: true } }]);
   });
@@ -180,15 +183,33 @@ describeEachEngine("a payout paid exactly once", ({ engine }) => {
   it("when Pi does not take the cancel of a payout given up, the next run cancels it, so Pi blocks no later payout", async () => {
     const { payoutId } = await queuedRefund("once-cancel-lost");
     await w.s.fault({ method: "POST", path: "/horizon/transactions", mode: "reject", code: "op_no_destination", times: 100 });
-    for (let run = 1; run <= maxEnvelopes; run++) await runPayouts({ now: ahead(run * 60_000) });
+    for (let run = 1; run <= maxFailedTransactions; run++) await runPayouts({ now: ahead(run * 60_000) });
     await w.s.fault({ method: "POST", path: "/v2/payments/*/cancel", mode: "error", status: 500 });
     vi.spyOn(console, "error").mockImplementation(() => undefined);
-    await runPayouts({ now: ahead((maxEnvelopes + 1) * 60_000) });
-    expect(await payoutRow(payoutId)).toMatchObject({ status: "failed", lastError: "too_many_transactions" });
+    await runPayouts({ now: ahead((maxFailedTransactions + 1) * 60_000) });
+    expect(await payoutRow(payoutId)).toMatchObject({ status: "failed", lastError: "too_many_failed_transactions" });
     expect(await w.piPayouts()).toMatchObject([{ status: { cancelled: false, developer_completed: false } }]);
 
-    await runPayouts({ now: ahead((maxEnvelopes + 2) * 60_000) });
+    await runPayouts({ now: ahead((maxFailedTransactions + 2) * 60_000) });
     expect(await w.piPayouts()).toMatchObject([{ status: { cancelled: true } }]);
     expect(await payoutRow(payoutId)).toMatchObject({ status: "failed" });
+  });
+
+  it("a closed payout the chain shows paid is neither cancelled at Pi nor ever refunded again", async () => {
+    const { admin, orderId, payoutId, wallet } = await queuedRefund("once-closed-paid");
+    // Paid on chain, Pi's /complete lost; then (as after a search that missed it) the row says failed.
+    await w.s.fault({ method: "POST", path: "/v2/payments/*/complete", mode: "error", status: 500 });
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    await runPayouts();
+    const paid = await payoutRow(payoutId);
+    expect(paid).toMatchObject({ status: "on_chain" });
+    await (await getDb()).update(payouts).set({ status: "failed", lastError: "too_many_failed_transactions" }).where(eq(payouts.id, payoutId));
+
+    await runPayouts({ now: ahead(60_000) });
+    expect(await w.piPayouts()).toMatchObject([{ status: { cancelled: false, developer_completed: false } }]);
+    expect(await payoutRow(payoutId)).toMatchObject({ status: "failed", lastError: "paid_after_close", txid: paid?.txid });
+    const again = await w.refund(admin, orderId);
+    expect([again.status, again.body]).toEqual([202, { payout: { id: payoutId, status: "failed" } }]);
+    expect((await w.chainPaymentsTo(wallet)).filter((t) => t.successful)).toHaveLength(1);
   });
 });

@@ -27,8 +27,8 @@ describe("asking again", () => {
   it("is allowed only after a failure or cancel that paid nothing", () => {
     expect(mayRefundAgain(payout({ status: "failed", lastError: "missing_wallet" }))).toBe(true);
     expect(mayRefundAgain(payout({ status: "cancelled", lastError: "cancelled_at_pi" }))).toBe(true);
-    expect(mayRefundAgain(payout({ status: "failed", lastError: "too_many_transactions" }))).toBe(true);
-    for (const lastError of ["cancelled_after_payment", "completed_with_other_transaction", "completed_without_transaction"]) {
+    expect(mayRefundAgain(payout({ status: "failed", lastError: "too_many_failed_transactions" }))).toBe(true);
+    for (const lastError of ["cancelled_after_payment", "completed_with_other_transaction", "completed_without_transaction", "paid_after_close"]) {
       expect(mayRefundAgain(payout({ status: "failed", lastError }))).toBe(false);
     }
     for (const status of ["queued", "submitted", "on_chain", "completed", "needs_consent"] as const) expect(mayRefundAgain(payout({ status }))).toBe(false);
@@ -36,6 +36,7 @@ describe("asking again", () => {
 
   it("shows a refund whose money reached the chain as refunded, even when Pi's record made it fail", () => {
     expect(toRefundView(payout({ status: "failed", lastError: "cancelled_after_payment", txid }))).toEqual({ status: "refunded", amount: 5, txid });
+    expect(toRefundView(payout({ status: "cancelled", lastError: "paid_after_close", txid }))).toEqual({ status: "refunded", amount: 5, txid });
     expect(toRefundView(payout({ status: "failed", lastError: "missing_wallet" }))).toEqual({ status: "failed", amount: 5, txid: null });
   });
 });

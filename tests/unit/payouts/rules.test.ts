@@ -10,7 +10,7 @@ import {
   decideOnChain,
   decideOpenPayment,
   envelopeLifetimeMs,
-  maxEnvelopes,
+  maxFailedTransactions,
   payoutTermsProblem,
   settleMarginMs,
   unknownPaymentGraceMs,
@@ -28,7 +28,7 @@ const seconds = (s: number) => new Date(now.getTime() + s * 1000);
 const hash = "a".repeat(64);
 const otherHash = "b".repeat(64);
 
-const payout = (over: Partial<PayoutFacts> = {}): PayoutFacts => ({ id: "payout-1", userUid: alice, amount: "5.0000000", txid: hash, validUntil: seconds(100), envelopes: 1, ...over });
+const payout = (over: Partial<PayoutFacts> = {}): PayoutFacts => ({ id: "payout-1", userUid: alice, amount: "5.0000000", txid: hash, validUntil: seconds(100), failedTransactions: 0, ...over });
 
 const pi = (over: Partial<PiPayout> = {}): PiPayout => ({
   id: "PayoutPayment000000000000001",
@@ -109,10 +109,10 @@ describe("created: before building an envelope", () => {
     expect(decideCreated(payout(), pi({ fromAddress: aliceWallet }), null, expected)).toEqual({ kind: "wait", reason: "wallet_mismatch" });
   });
 
-  it("gives up after the last envelope it may build, unless the chain shows one of them paid", () => {
-    expect(decideCreated(payout({ envelopes: maxEnvelopes - 1 }), pi(), null, expected)).toEqual({ kind: "build" });
-    expect(decideCreated(payout({ envelopes: maxEnvelopes }), pi(), { hash: otherHash, successful: false }, expected)).toEqual({ kind: "fail", reason: "too_many_transactions" });
-    expect(decideCreated(payout({ envelopes: maxEnvelopes }), pi(), { hash: otherHash, successful: true }, expected)).toEqual({ kind: "mark_on_chain", txid: otherHash });
+  it("gives up after its last transaction that may fail, unless the chain shows one of them paid", () => {
+    expect(decideCreated(payout({ failedTransactions: maxFailedTransactions - 1 }), pi(), null, expected)).toEqual({ kind: "build" });
+    expect(decideCreated(payout({ failedTransactions: maxFailedTransactions }), pi(), { hash: otherHash, successful: false }, expected)).toEqual({ kind: "fail", reason: "too_many_failed_transactions" });
+    expect(decideCreated(payout({ failedTransactions: maxFailedTransactions }), pi(), { hash: otherHash, successful: true }, expected)).toEqual({ kind: "mark_on_chain", txid: otherHash });
   });
 });
 

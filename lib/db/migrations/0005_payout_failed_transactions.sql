@@ -1,0 +1,1 @@
+ALTER TABLE "payouts" ADD COLUMN "failed_transactions" integer DEFAULT 0 NOT NULL;
