@@ -57,8 +57,7 @@ async function resolve(db: Database, payment: PiPayment, userUid: string, mayRer
     }
   }
   if (action === "review_cancelled_with_transaction") {
-    const reviewed = await reviewCancelledWithTransaction(db, payment, order);
-    return reviewed ? { outcome: "cancelled", order: reviewed, needsReview: true } : review(db, payment, "cancelled", "cancelled_with_transaction");
+    return { outcome: "cancelled", order: await reviewCancelledWithTransaction(db, payment, order), needsReview: true };
   }
   if (action === "cancel" || action === "record_cancelled") {
     if (order) return { outcome: "cancelled", order: await markOrderCancelled(db, order, payment.id), needsReview: false };

@@ -85,10 +85,16 @@ export async function markNeedsReview(db: Database, order: Order, reason: string
 
 /**
  * Pi shows the payment cancelled, yet carrying a transaction: the Pioneer's money may have moved,
- * so the order bound to it goes to a person (as the reconciler sends it), never to "cancelled".
- * Null when no order of ours is bound to the payment.
+ * so the order bound to it goes to a person (as the reconciler sends it), never to "cancelled", and
+ * the payment gets a review row in any case. Null when no order of ours is bound to the payment.
  */
 export async function reviewCancelledWithTransaction(db: Database, payment: PiPayment, order: Order | null): Promise<OrderView | null> {
-  if (!order || order.piPaymentId !== payment.id) return null;
-  return toOrderView((await markNeedsReview(db, order, "cancelled_with_transaction", payment)) ?? (await reload(db, order)));
+  const reason = "cancelled_with_transaction";
+  const bound = order?.piPaymentId === payment.id ? order : null;
+  const moved = bound ? await markNeedsReview(db, bound, reason, payment) : null;
+  // Moving the order wrote the row; with no order of ours, or one already final, it is written here.
+  if (!moved) {
+    await recordPaymentReview(db, { piPaymentId: payment.id, userUid: payment.userUid, amount: String(payment.amount), memo: payment.memo.replaceAll("\u0000", ""), outcome: "needs_review", txid: payment.txid, reason });
+  }
+  return bound ? toOrderView(moved ?? (await reload(db, bound))) : null;
 }

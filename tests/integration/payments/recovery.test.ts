@@ -145,6 +145,22 @@ describeEachEngine("retries, races, cancels and incomplete payments", ({ engine 
     expect(await fulfilmentsOf(order.id)).toHaveLength(0);
   });
 
+  it("records for review a payment Pi shows cancelled yet signed even when no order of ours is bound to it", async () => {
+    const alice = await s.pioneer("cancelled-signed-unbound");
+    const order = await s.order(alice);
+    const payment = await s.payOrder(alice, order);
+    const read = piApi.getPayment;
+    vi.spyOn(piApi, "getPayment").mockImplementation(async (id) => {
+      const dto = await read(id);
+      return { ...dto, status: { ...dto.status, cancelled: true }, transaction: { txid: "d".repeat(64), verified: true, _link: "https://horizon.example/tx" } };
+    });
+    const { status, body } = await s.cancel(alice, payment.identifier);
+    expect([status, body.order]).toEqual([200, null]);
+    expect((await orderRow(order.id))?.status).toBe("awaiting_payment");
+    const reviews = await (await db()).select().from(paymentReviews).where(eq(paymentReviews.piPaymentId, payment.identifier));
+    expect(reviews).toEqual([expect.objectContaining({ reason: "cancelled_with_transaction", txid: "d".repeat(64) })]);
+  });
+
   it("refuses to resolve another Pioneer's payment", async () => {
     const alice = await s.pioneer("incomplete5");
     const mallory = await s.pioneer("mallory5");
