@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Diagnostics", robots: { index: false, follow: false } };
 
 /**
- * /debug: the app's health, for the Pioneers in ADMIN_UIDS (anyone in development). Everyone else
+ * /debug: the app's health, for the Pioneers in ADMIN_UIDS (anyone in development against the emulator). Everyone else
  * gets a 404, as if it did not exist. It reads the session cookie: pages get no bearer token.
  */
 export default async function DebugPage() {

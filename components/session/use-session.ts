@@ -16,7 +16,7 @@ export type SessionCookie = "session" | "signed-out" | "none";
 
 export type SessionState = {
   user: Pioneer | null;
-  /** The Pioneer is in ADMIN_UIDS (or this is development): /debug is theirs. */
+  /** The Pioneer is in ADMIN_UIDS (or this is development against the emulator): /debug is theirs. */
   admin: boolean;
   status: "loading" | "signed-in" | "signed-out";
   /** Where the app runs (lib/pi/host.ts); null while that is being found out. Payments need a Pi host. */

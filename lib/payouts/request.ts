@@ -68,7 +68,10 @@ export async function requestRefund(orderId: string): Promise<PayoutRef> {
   annotate({ orderId: order.id });
   if (order.status !== "paid") throw new AppError("order_not_refundable", "Only a paid order can be refunded.");
   const latest = latestRefunds(await listRefundsFor(db, [order.id])).get(order.id);
-  if (latest && !mayRefundAgain(latest)) return requestPayout({ businessKey: latest.businessKey, uid: latest.userUid, amount: latest.amount, memo: latest.memo });
+  if (latest && !mayRefundAgain(latest)) {
+    annotate({ payoutId: latest.id });
+    return toRef(latest);
+  }
   const attempt = latest ? (refundAttempt(latest.businessKey)?.attempt ?? 1) + 1 : 1;
   return requestPayout({ businessKey: refundKey(order.id, attempt), uid: order.userUid, amount: order.amount, memo: `Refund: ${order.memo}`.slice(0, 200) });
 }
