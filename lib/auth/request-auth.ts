@@ -29,9 +29,22 @@ export function assertAppOrigin(request: Request) {
   }
 }
 
-/** Cookie-authenticated writes must come from the app; bearer requests can't be forged cross-site. */
+/**
+ * What the browser says about who started a request (`Sec-Fetch-Site`): another origin's page, for
+ * instance an image or a script on another site, or another app framed beside ours in Pi Browser.
+ * Clients that are not browsers send no such header.
+ */
+function startedElsewhere(request: Request): boolean {
+  const site = request.headers.get("sec-fetch-site");
+  return site !== null && site !== "same-origin" && site !== "none";
+}
+
+/**
+ * Cookie-authenticated writes must come from the app, and so must reads another page started (or
+ * they could spend the Pioneer's request limit); bearer requests can't be forged cross-site.
+ */
 export function assertTrustedOrigin(request: Request, via: "bearer" | "cookie") {
-  if (via === "cookie" && isStateChanging(request.method)) assertAppOrigin(request);
+  if (via === "cookie" && (isStateChanging(request.method) || startedElsewhere(request))) assertAppOrigin(request);
 }
 
 /**

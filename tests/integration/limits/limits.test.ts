@@ -2,6 +2,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { POST as signinPOST } from "@/app/api/auth/signin/route";
+import { GET as ordersGET } from "@/app/api/orders/route";
 import { getDb } from "@/lib/db";
 import { rateLimits } from "@/lib/db/schema";
 import { resetEnv } from "@/lib/config/server";
@@ -52,6 +53,18 @@ describeEachEngine("request limits", ({ engine }) => {
     // The limit covers every order and payment route, and changed nothing.
     expect((await s.approve(alice, "A".repeat(28))).status).toBe(429);
     expect((await s.orders(bob)).status).toBe(200);
+  });
+
+  it("spends nothing of a Pioneer's limit on a read another site started with their cookie", async () => {
+    const alice = await s.pioneer("limit-cross-site");
+    await (await getDb()).delete(rateLimits);
+    const read = (site: string) => call<ErrorBody>(ordersGET, "GET", "/api/orders", { cookie: alice.sessionToken, headers: { "Sec-Fetch-Site": site } });
+    for (let i = 0; i < 5; i++) {
+      const foreign = await read("cross-site");
+      expect([foreign.status, foreign.body.error.code]).toEqual([403, "forbidden_origin"]);
+    }
+    for (let i = 0; i < 3; i++) expect((await read("same-origin")).status).toBe(200);
+    expect((await read("same-origin")).status).toBe(429);
   });
 
   it("limits sign-ins per client address behind a trusted proxy", async () => {
