@@ -1,17 +1,9 @@
 // @vitest-environment node
-import { afterEach, expect, it, vi } from "vitest";
+import { expect, it } from "vitest";
 import { isAdmin } from "@/lib/auth";
-import { resetEnv } from "@/lib/config/server";
+import { restoreEnvAfterEach, stubEnv as withEnv } from "../../helpers/env";
 
-afterEach(() => {
-  vi.unstubAllEnvs();
-  resetEnv();
-});
-
-function withEnv(values: Record<string, string | undefined>) {
-  for (const [name, value] of Object.entries(values)) vi.stubEnv(name, value);
-  resetEnv();
-}
+restoreEnvAfterEach();
 
 it("lets anyone be an admin only in development against the emulator", () => {
   withEnv({ NODE_ENV: "development", ADMIN_UIDS: undefined, PI_API_BASE_URL: "http://127.0.0.1:3314/v2" });

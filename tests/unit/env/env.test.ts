@@ -1,17 +1,10 @@
 // @vitest-environment node
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { isLoopbackUrl } from "@/lib/config/public";
-import { checkServerEnvAtStartup, getAuthEnv, getDbEnv, getPiEnv, resetEnv } from "@/lib/config/server";
+import { checkServerEnvAtStartup, getAuthEnv, getDbEnv, getPiEnv } from "@/lib/config/server";
+import { restoreEnvAfterEach, stubEnv as withEnv } from "../../helpers/env";
 
-afterEach(() => {
-  vi.unstubAllEnvs();
-  resetEnv();
-});
-
-function withEnv(values: Record<string, string | undefined>) {
-  for (const [name, value] of Object.entries(values)) vi.stubEnv(name, value);
-  resetEnv();
-}
+restoreEnvAfterEach();
 
 describe("configuration", () => {
   it("applies the documented defaults", () => {

@@ -1,24 +1,18 @@
 // @vitest-environment node
 // Payouts are off unless switched on with a seed, refused on Mainnet without PAYOUTS_MAINNET, and
 // the seed is a secret the logs redact.
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { getPayoutsEnv, resetEnv, secretValues, startupProblems } from "@/lib/config/server";
+import { describe, expect, it } from "vitest";
+import { getPayoutsEnv, secretValues, startupProblems } from "@/lib/config/server";
 import { formatUnits, toUnits } from "@/lib/pi/amount";
+import { restoreEnvAfterEach, stubEnv } from "../../helpers/env";
 
 // The emulator's PUBLIC TEST seed (emulator/horizon/app-wallet.ts): never a real wallet's.
 const testSeed = "SCGLHHL6BSJMY3LY2KFDJ4MOUGBS34BHBRSSUKTB23IXFMQQVWLRBCZE";
 const payoutVariables = ["PI_WALLET_SEED", "PAYOUTS_ENABLED", "PAYOUTS_MAINNET", "PI_HORIZON_URL", "PI_NETWORK", "PI_ALLOW_LOCAL_API"];
 
-afterEach(() => {
-  vi.unstubAllEnvs();
-  resetEnv();
-});
+restoreEnvAfterEach();
 
-function withEnv(values: Record<string, string | undefined>) {
-  for (const name of payoutVariables) vi.stubEnv(name, undefined);
-  for (const [name, value] of Object.entries(values)) vi.stubEnv(name, value);
-  resetEnv();
-}
+const withEnv = (values: Record<string, string | undefined>) => stubEnv({ ...Object.fromEntries(payoutVariables.map((name) => [name, undefined])), ...values });
 
 describe("payouts configuration", () => {
   it("is off by default, and off with only one of the two settings", () => {
