@@ -9,23 +9,15 @@ import { logError } from "@/lib/log";
 import { piApi } from "@/lib/pi/platform-api";
 import { ensurePiStep, readPayment } from "./pi-steps";
 import { checkCompletion, checkIncompleteOwnership, decideIncomplete } from "./rules";
-import { completeWithPi, markOrderCancelled, orderForPayment, reject, reload, reviewCancelledWithTransaction, settlePayment } from "./settlement";
+import { completeWithPi, markOrderCancelled, orderForPayment, paymentReview, reject, reload, reviewCancelledWithTransaction, settlePayment } from "./settlement";
 
 /**
  * Writes the review row. The payment is already resolved with Pi by then, so a failure here is
- * logged, never turned into an error for the Pioneer. Amount and memo are the Pioneer's own input.
+ * logged, never turned into an error for the Pioneer.
  */
 async function review(db: Database, payment: PiPayment, outcome: IncompleteOutcome["outcome"], reason: string): Promise<IncompleteOutcome> {
   try {
-    await recordPaymentReview(db, {
-      piPaymentId: payment.id,
-      userUid: payment.userUid,
-      amount: String(payment.amount),
-      memo: payment.memo.replaceAll("\u0000", ""),
-      outcome,
-      txid: payment.txid,
-      reason,
-    });
+    await recordPaymentReview(db, paymentReview(payment, outcome, reason));
   } catch (error) {
     logError("payments.review_not_written", { paymentId: payment.id, reason, error: error instanceof Error ? error.name : "error" });
   }

@@ -64,6 +64,11 @@ export async function markOrderCancelled(db: Database, order: Order, paymentId: 
   return toOrderView(await reload(db, order));
 }
 
+/** The review row of a payment as Pi records it. Amount and memo are the Pioneer's own input, kept as they are (bar NUL, which text cannot hold). */
+export function paymentReview(payment: PiPayment, outcome: string, reason: string) {
+  return { piPaymentId: payment.id, userUid: payment.userUid, amount: String(payment.amount), memo: payment.memo.replaceAll("\u0000", ""), outcome, txid: payment.txid, reason };
+}
+
 /** Takes an order out of every automatic path and leaves a review row saying why. */
 export async function markNeedsReview(db: Database, order: Order, reason: string, payment: PiPayment | null): Promise<Order | null> {
   if (order.status !== "awaiting_payment" && order.status !== "approved") return null;
@@ -93,8 +98,6 @@ export async function reviewCancelledWithTransaction(db: Database, payment: PiPa
   const bound = order?.piPaymentId === payment.id ? order : null;
   const moved = bound ? await markNeedsReview(db, bound, reason, payment) : null;
   // Moving the order wrote the row; with no order of ours, or one already final, it is written here.
-  if (!moved) {
-    await recordPaymentReview(db, { piPaymentId: payment.id, userUid: payment.userUid, amount: String(payment.amount), memo: payment.memo.replaceAll("\u0000", ""), outcome: "needs_review", txid: payment.txid, reason });
-  }
+  if (!moved) await recordPaymentReview(db, paymentReview(payment, "needs_review", reason));
   return bound ? toOrderView(moved ?? (await reload(db, bound))) : null;
 }
