@@ -1,7 +1,7 @@
 import "server-only";
 import { findPayout, findPayoutByPayment, updatePayoutStatus } from "@/lib/db/repositories/payouts";
 import type { Payout } from "@/lib/db/schema";
-import { logError, logEvent } from "@/lib/log";
+import { logError, logEvent, type LogFields } from "@/lib/log";
 import { toPiPayout, type PiPayout } from "@/lib/pi/mappers";
 import { piApi } from "@/lib/pi/platform-api";
 import { memoSearchSince, move, type WorkerContext } from "./context";
@@ -43,23 +43,11 @@ async function recoverOne(ctx: WorkerContext, pi: PiPayout): Promise<void> {
       if (payout) await move(ctx, payout, "created", { piPaymentId: pi.id, toAddress: pi.toAddress, lastError: null });
       break;
     case "complete_unknown":
-      await piApi.complete(pi.id, action.txid).then(
-        () => logEvent("payouts.unknown_payment_completed", { paymentId: pi.id, txid: action.txid }),
-        () => logError("payouts.unknown_payment_not_completed", { paymentId: pi.id, txid: action.txid }),
-      );
-      break;
+      return logged(piApi.complete(pi.id, action.txid), "unknown_payment_completed", "unknown_payment_not_completed", { paymentId: pi.id, txid: action.txid });
     case "cancel_unknown":
-      await piApi.cancel(pi.id).then(
-        () => logEvent("payouts.unknown_payment_cancelled", { paymentId: pi.id }),
-        () => logError("payouts.unknown_payment_not_cancelled", { paymentId: pi.id }),
-      );
-      break;
+      return logged(piApi.cancel(pi.id), "unknown_payment_cancelled", "unknown_payment_not_cancelled", { paymentId: pi.id });
     case "cancel_closed":
-      await piApi.cancel(pi.id).then(
-        () => logEvent("payouts.closed_payment_cancelled", { paymentId: pi.id, payoutId: payout?.id ?? null }),
-        () => logError("payouts.closed_payment_not_cancelled", { paymentId: pi.id, payoutId: payout?.id ?? null }),
-      );
-      break;
+      return logged(piApi.cancel(pi.id), "closed_payment_cancelled", "closed_payment_not_cancelled", { paymentId: pi.id, payoutId: payout?.id ?? null });
     case "closed_but_paid":
       logError("payouts.closed_payment_paid_on_chain", { paymentId: pi.id, payoutId: payout?.id ?? null, txid: action.txid });
       // Its money moved after all: recorded, so it is never asked again as a refund that paid nothing.
@@ -69,6 +57,14 @@ async function recoverOne(ctx: WorkerContext, pi: PiPayout): Promise<void> {
     case "leave":
       break;
   }
+}
+
+/** A step at Pi whose failure only waits for the next run (Pi lists the payment again): logged either way. */
+async function logged(step: Promise<unknown>, done: string, failed: string, fields: LogFields): Promise<void> {
+  await step.then(
+    () => logEvent(`payouts.${done}`, fields),
+    () => logError(`payouts.${failed}`, fields),
+  );
 }
 
 /** Our payout for Pi's payment: bound to it (closed ones included), or the one its metadata names if that one still waits for Pi's answer. */
