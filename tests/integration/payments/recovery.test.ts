@@ -16,6 +16,15 @@ describeEachEngine("retries, races, cancels and incomplete payments", ({ engine 
   const s = shop(emulator);
   afterEach(() => vi.restoreAllMocks());
 
+  /** Pi's record of every payment read from now on says cancelled (Pi has never been seen to do so once signed), with `extra` fields. */
+  function piShowsCancelled(extra: Partial<Awaited<ReturnType<typeof piApi.getPayment>>> = {}) {
+    const read = piApi.getPayment;
+    vi.spyOn(piApi, "getPayment").mockImplementation(async (id) => {
+      const dto = await read(id);
+      return { ...dto, ...extra, status: { ...dto.status, cancelled: true } };
+    });
+  }
+
   it("five concurrent approvals and five concurrent completions end with one paid order and one delivery", async () => {
     const alice = await s.pioneer("race1");
     const order = await s.order(alice);
@@ -132,11 +141,7 @@ describeEachEngine("retries, races, cancels and incomplete payments", ({ engine 
     await s.approve(alice, payment.identifier);
     await s.sign(payment.identifier);
     // Pi has never been seen to do this; should it, the Pioneer's money may have moved.
-    const read = piApi.getPayment;
-    vi.spyOn(piApi, "getPayment").mockImplementation(async (id) => {
-      const dto = await read(id);
-      return { ...dto, status: { ...dto.status, cancelled: true } };
-    });
+    piShowsCancelled();
     const { status } = route === "cancel" ? await s.cancel(alice, payment.identifier) : await s.incomplete(alice, { paymentId: payment.identifier });
     expect(status).toBe(200);
     expect((await orderRow(order.id))?.status).toBe("needs_review");
@@ -149,11 +154,7 @@ describeEachEngine("retries, races, cancels and incomplete payments", ({ engine 
     const alice = await s.pioneer("cancelled-signed-unbound");
     const order = await s.order(alice);
     const payment = await s.payOrder(alice, order);
-    const read = piApi.getPayment;
-    vi.spyOn(piApi, "getPayment").mockImplementation(async (id) => {
-      const dto = await read(id);
-      return { ...dto, status: { ...dto.status, cancelled: true }, transaction: { txid: "d".repeat(64), verified: true, _link: "https://horizon.example/tx" } };
-    });
+    piShowsCancelled({ transaction: { txid: "d".repeat(64), verified: true, _link: "https://horizon.example/tx" } });
     const { status, body } = await s.cancel(alice, payment.identifier);
     expect([status, body.order]).toEqual([200, null]);
     expect((await orderRow(order.id))?.status).toBe("awaiting_payment");
