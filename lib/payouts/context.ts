@@ -58,8 +58,8 @@ export async function move(ctx: WorkerContext, payout: Payout, to: PayoutStatus,
 }
 
 /** The payout waits in its state; `reason` shows on /debug. Always ends the step. */
-export async function note(ctx: WorkerContext, payout: Payout, reason: string, retryAfter: Date | null = null): Promise<null> {
-  await notePayout(ctx.db, payout.id, payout.status, { lastError: reason, retryAfter });
+export async function note(ctx: WorkerContext, payout: Payout, reason: string): Promise<null> {
+  await notePayout(ctx.db, payout.id, payout.status, { lastError: reason, waitedAt: ctx.now() });
   return null;
 }
 

@@ -4,7 +4,7 @@
 // database does not know are settled from the chain.
 import { Asset, Horizon, Keypair, Memo, Operation, TransactionBuilder } from "@stellar/stellar-sdk";
 import { beforeEach, expect, it } from "vitest";
-import { runPayouts } from "@/lib/payouts";
+import { requestPayout, runPayouts } from "@/lib/payouts";
 import { unavailableBackoffMs, unknownPaymentGraceMs } from "@/lib/payouts/rules";
 import { getDb } from "@/lib/db";
 import { payoutWallets } from "@/lib/db/schema";
@@ -73,6 +73,19 @@ describeEachEngine("payouts that wait", ({ engine }) => {
     await emulator().control("POST", "/control/horizon/accounts", { publicKey: testWallet.publicKey, balance: "6.01" });
     expect(await runPayouts()).toMatchObject({ payoutsCompleted: 1 });
     expect(await w.balance(testWallet.publicKey)).toBe("1.0000000");
+  });
+
+  it("payouts that keep waiting do not hold back a newer one: a run takes new work first, then the waits tried longest ago", async () => {
+    await emulator().control("POST", "/control/horizon/accounts", { publicKey: testWallet.publicKey, balance: "6.01" });
+    const { uid } = await w.pioneer("wait-big");
+    const stuck = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => requestPayout({ businessKey: `test:too-big:${i}`, uid, amount: "10", memo: "More than the wallet holds" })),
+    );
+    expect(await runPayouts()).toMatchObject({ payoutsWaiting: 50 });
+    const { payoutId } = await queuedRefund("wait-behind");
+    expect(await runPayouts()).toMatchObject({ payoutsCompleted: 1 });
+    expect(await payoutRow(payoutId)).toMatchObject({ status: "completed" });
+    expect(await payoutRow(stuck[0]!.id)).toMatchObject({ status: "queued", lastError: "insufficient_balance" });
   });
 
   /** An app-to-user payment this database never asked for (another deployment, a lost database). */

@@ -1,0 +1,1 @@
+ALTER TABLE "payouts" RENAME COLUMN "retry_after" TO "waited_at";
