@@ -137,6 +137,8 @@ function remoteUrlProblem(url: string, allowLocal: boolean, production: boolean,
 }
 
 function apiBaseUrlProblem(apiBaseUrl: string, allowLocal: boolean, production: boolean): string | undefined {
+  // Without it every Pi call would get a 404, which payouts would take for Pi's "no such Pioneer".
+  if (!/\/v2\/*$/.test(new URL(apiBaseUrl).pathname)) return `${apiBaseUrl} must end with /v2: Pi's paths (/me, /payments/…) are appended to it. ${hints.PI_API_BASE_URL}`;
   return remoteUrlProblem(apiBaseUrl, allowLocal, production, "PI_API_BASE_URL");
 }
 

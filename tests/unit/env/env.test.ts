@@ -52,6 +52,13 @@ describe("configuration", () => {
     expect(getPiEnv().apiBaseUrl).toBe("http://localhost:3314/v2");
   });
 
+  it("refuses a Pi API base URL without /v2, since Pi's paths are appended to it", () => {
+    withEnv({ NODE_ENV: "development", PI_API_KEY: "k", PI_API_BASE_URL: "https://api.minepi.com" });
+    expect(() => getPiEnv()).toThrow(/PI_API_BASE_URL: https:\/\/api\.minepi\.com must end with \/v2/);
+    withEnv({ PI_API_BASE_URL: "https://api.minepi.com/v2/" });
+    expect(getPiEnv().apiBaseUrl).toBe("https://api.minepi.com/v2");
+  });
+
   it("recognises loopback URLs", () => {
     for (const url of ["http://localhost:3000", "http://127.0.0.1/v2", "http://[::1]:80", "http://127.9.9.9"]) expect(isLoopbackUrl(url)).toBe(true);
     for (const url of ["https://api.minepi.com/v2", "http://10.0.0.1", "http://localhost.evil.example"]) expect(isLoopbackUrl(url)).toBe(false);

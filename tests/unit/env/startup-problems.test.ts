@@ -66,6 +66,7 @@ describe("startup problems", () => {
     expect(startupProblems({ ...sound, PI_API_BASE_URL: "http://127.0.0.1:3314/v2", PI_ALLOW_LOCAL_API: "true" })).toEqual([]);
     expect(settings({ ...sound, PI_API_BASE_URL: "http://api.minepi.com/v2" })).toEqual(["PI_API_BASE_URL"]);
     expect(settings({ ...sound, PI_API_BASE_URL: "not a url" })).toEqual(["PI_API_BASE_URL"]);
+    expect(startupProblems({ ...sound, PI_API_BASE_URL: "https://api.minepi.com" })[0]?.message).toMatch(/^PI_API_BASE_URL: .*must end with \/v2/);
   });
 
   it("reports every problem at once", () => {
