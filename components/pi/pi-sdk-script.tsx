@@ -9,10 +9,16 @@ const sdk = () => import("@/lib/pi/sdk");
 type Props = { src: string; sandbox: boolean; requiresFrame: boolean };
 
 let inserted = false;
+// A phone's network drops a request now and then: a script that failed is asked for again, twice.
+const retryDelaysMs = [5_000, 20_000];
 
 function insertScript(src: string) {
   if (inserted) return;
   inserted = true;
+  appendScript(src, 0);
+}
+
+function appendScript(src: string, failures: number) {
   const script = document.createElement("script");
   script.src = src;
   script.async = true;
@@ -22,7 +28,12 @@ function insertScript(src: string) {
       // Pi's docs ask for init as soon as the script is there; the host check calls it (once) where it can answer.
       detectHost().catch(() => undefined);
     });
-  script.onerror = () => void sdk().then(({ markPiSdkScript }) => markPiSdkScript("failed"));
+  script.onerror = () => {
+    void sdk().then(({ markPiSdkScript }) => markPiSdkScript("failed"));
+    script.remove();
+    const delay = retryDelaysMs[failures];
+    if (delay !== undefined) window.setTimeout(() => appendScript(src, failures + 1), delay);
+  };
   document.body.append(script);
 }
 

@@ -5,5 +5,5 @@ export { requestReconcile } from "@/lib/client/payments";
 export { sendIncompleteReports } from "@/lib/client/pi-auth";
 export { beginPiSignIn } from "@/lib/client/pi-sign-in";
 export { followPiIdentity, mayRestoreSilently, openSession, signInWithPi, signOut } from "@/lib/client/sign-in";
-export { detectHost } from "@/lib/pi/detect-host";
+export { detectHost, watchHost } from "@/lib/pi/detect-host";
 export { declinedInPi } from "@/lib/pi/sdk-error";

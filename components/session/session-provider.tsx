@@ -63,8 +63,17 @@ export function SessionProvider({ children, cookie = "session", viewer = null }:
     [mutateKey, refreshOrders],
   );
 
+  // Watched rather than asked once: on a slow network Pi's script may arrive after the first check gave up.
   useEffect(() => {
-    void piSession().then(({ detectHost }) => detectHost().then(setHost, () => undefined));
+    let unwatch: (() => void) | null = null;
+    let gone = false;
+    void piSession().then(({ watchHost }) => {
+      if (!gone) unwatch = watchHost(setHost);
+    });
+    return () => {
+      gone = true;
+      unwatch?.();
+    };
   }, []);
 
   const signIn = useCallback(async () => {

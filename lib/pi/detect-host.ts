@@ -37,15 +37,31 @@ async function decide(): Promise<Host> {
 }
 
 let detected: Promise<Host> | null = null;
+const watchers = new Set<(host: Host) => void>();
 
 /**
  * The host, asked once per page. Rejects (with the SDK's load error) only when the script did not
- * load where it was needed; the next call asks again.
+ * load where it was needed; the next call asks again, and its answer reaches every watcher.
  */
 export function detectHost(): Promise<Host> {
-  detected ??= decide();
-  detected.catch(() => {
-    detected = null;
-  });
+  if (!detected) {
+    detected = decide();
+    detected.then(
+      (host) => watchers.forEach((watch) => watch(host)),
+      () => {
+        detected = null;
+      },
+    );
+  }
   return detected;
+}
+
+/**
+ * Calls `watch` with the host once it is known: now, or when a later call decides it (the SDK's
+ * script loading after the first call gave up on it). Returns the unsubscribe.
+ */
+export function watchHost(watch: (host: Host) => void): () => void {
+  watchers.add(watch);
+  detectHost().then(watch, () => undefined);
+  return () => watchers.delete(watch);
 }
