@@ -2,7 +2,7 @@ import { placeOrder, reportCancellation, requestApproval, requestCompletion, req
 import { authenticatePage } from "@/lib/client/pi-auth";
 import { isTransient } from "@/lib/client/retry";
 import type { OrderView } from "@/lib/contract";
-import { createPiPayment } from "@/lib/pi/sdk";
+import { createPiPayment, PiSdkError } from "@/lib/pi/sdk";
 import type { PurchaseState } from "./use-purchase";
 
 // The purchase flow itself, loaded by the first Buy rather than with the shop page (usePurchase):
@@ -102,7 +102,9 @@ export async function runPurchase(productId: string, { live, setState, setBusy, 
         onError: (error, payment) => {
           if (!live()) return;
           fail(error);
-          if (payment) reportCancellation(payment.identifier).then(refreshOrders, refreshOrders);
+          // With "previous payment pending", `payment` is that earlier one, which the incomplete-payment report settles.
+          const earlier = error instanceof PiSdkError && error.reason === "previous_payment_pending";
+          if (payment && !earlier) reportCancellation(payment.identifier).then(refreshOrders, refreshOrders);
         },
       },
     );

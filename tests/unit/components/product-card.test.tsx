@@ -2,7 +2,7 @@ import { fireEvent, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { OrderHistory } from "@/components/orders";
 import { ProductCard } from "@/components/shop/product-card";
-import type { PiAuthResult, PiPaymentCallbacks } from "@/lib/pi/sdk-types";
+import type { PiAuthResult, PiPaymentCallbacks, PiSdkPayment } from "@/lib/pi/sdk-types";
 import { countOf, deferred, installPi, nothingReconciled, piSignsIn, renderApp, resetPage, stubApi, waitAdvancing } from "./render";
 
 const product = { id: "pro-month", name: "Pro for a month", description: "All features.", price: "3.1415926", priceText: "3.1415926", delivers: { kind: "subscription", days: 30 } } as const;
@@ -194,6 +194,14 @@ describe("ProductCard", () => {
     await setup((c) => c.onError(new Error("A pending payment needs to be handled first")));
     expect(await screen.findByText("Payment failed: Finishing your previous payment first. Try again in a moment.")).toBeTruthy();
     expect(buyButton().disabled).toBe(false);
+  });
+
+  it("says the same when Pi hands over the earlier payment with the error, and does not report that one as cancelled", async () => {
+    const earlier: PiSdkPayment = { identifier: "earlier-paid-payment" };
+    const { calls } = await setup((c) => c.onError(new Error("You already have a pending payment on this app, which needs an action from the developer."), earlier));
+    expect(await screen.findByText("Payment failed: Finishing your previous payment first. Try again in a moment.")).toBeTruthy();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(countOf(calls, "POST /api/payments/cancel")).toBe(0);
   });
 
   it("ignores the callbacks and late answers of an earlier purchase", async () => {
