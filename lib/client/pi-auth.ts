@@ -42,6 +42,14 @@ export function authenticatePage(): Promise<PiAuthResult> {
   return authentication;
 }
 
+/**
+ * Pi.authenticate again, adding the wallet_address scope (Pi shows its consent sheet). Pi keeps the
+ * latest call's handler for unfinished payments, so this one passes the page's own.
+ */
+export function authenticateForPayouts(): Promise<PiAuthResult> {
+  return authenticateWithPi(onIncompletePaymentFound, ["wallet_address"]);
+}
+
 /** The session is now Pi's Pioneer's: send what Pi reported so far, and from now on at once. */
 export function sendIncompleteReports(listener: OnResolved) {
   onResolved = listener;

@@ -1,7 +1,7 @@
 import type { Pioneer } from "@/lib/contract";
-import { authenticateWithPi, isFramed } from "@/lib/pi/sdk";
+import { isFramed } from "@/lib/pi/sdk";
 import { api, setSessionToken } from "./api";
-import { authenticatePage, forgetPiAuthentication } from "./pi-auth";
+import { authenticateForPayouts, authenticatePage, forgetPiAuthentication } from "./pi-auth";
 
 // A hint (not a credential) of how this browser last left the app: "1" after a sign-in, "0" after
 // a sign-out. It survives reloads; the session token itself never is stored.
@@ -69,8 +69,7 @@ export async function signInWithPi(): Promise<SignedIn> {
  * waits for this consent, which exists only while payouts are on: sign-in never asks for it.
  */
 export async function allowWalletPayouts(): Promise<SignedIn> {
-  // Pi reported unfinished payments at the page's first authenticate; nothing to do with them here.
-  const { accessToken } = await authenticateWithPi(() => undefined, ["wallet_address"]);
+  const { accessToken } = await authenticateForPayouts();
   return openSession(accessToken);
 }
 

@@ -80,6 +80,16 @@ describe("A refund in the Pioneer's order history", () => {
     expect(countOf(calls, "GET /api/orders")).toBeGreaterThan(1);
   });
 
+  it("leaves Pi the page's own handler for unfinished payments after the consent", async () => {
+    const authenticate = vi.fn((_scopes: string[], _onIncompletePaymentFound: (payment: { identifier: string }) => void) => Promise.resolve({ accessToken: "a", user: { uid: "u1" } }));
+    const calls = renderHistory(() => [paidOrder({ status: "needs_consent", amount: 5, txid: null })], authenticate);
+    fireEvent.click(await screen.findByRole("button", { name: "Allow payouts to my wallet" }));
+    await vi.waitFor(() => expect(authenticate.mock.calls.at(-1)?.[0]).toContain("wallet_address"));
+    // Pi keeps the latest authenticate's handler and calls it before the Pioneer's next payment.
+    authenticate.mock.calls.at(-1)?.[1]({ identifier: "paid-but-unfinished" });
+    await vi.waitFor(() => expect(calls.filter((c) => c.route === "POST /api/payments/incomplete").map((c) => c.body)).toEqual([{ paymentId: "paid-but-unfinished" }]));
+  });
+
   it("keeps the button when the Pioneer declines Pi's consent, and says why", async () => {
     const authenticate = vi.fn((scopes: string[]) =>
       scopes.includes("wallet_address") ? Promise.reject(new Error("The Pioneer declined to sign in.")) : Promise.resolve({ accessToken: "first", user: { uid: "u1" } }),
