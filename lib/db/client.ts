@@ -73,7 +73,7 @@ async function openPostgres(databaseUrl: string, poolMax: number): Promise<Datab
       client.release();
       return result;
     } catch (error) {
-      client.release(true); // discard it: it may still hold the advisory lock
+      client.release(true); // discard it: its transaction may not have ended
       throw error;
     }
   };

@@ -9,7 +9,6 @@
 import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
-import type { Client, PoolClient } from "pg";
 
 /** Where a database lives: PostgreSQL when `databaseUrl` is set, otherwise PGlite at `pgliteDir`. */
 export interface DbConfig {
@@ -31,9 +30,10 @@ export interface MigrationResult {
 
 const MIGRATIONS_SCHEMA = "drizzle";
 const MIGRATIONS_TABLE = "__drizzle_migrations";
-// Any constant works as long as every instance uses the same one.
-const LOCK_SQL = `select pg_advisory_lock(hashtext('pi-next-starter:migrations'))`;
-const UNLOCK_SQL = `select pg_advisory_unlock(hashtext('pi-next-starter:migrations'))`;
+// Any constant works as long as every instance uses the same one. A transaction's lock, released
+// by its COMMIT: a pooler in transaction mode keeps a transaction on one server connection, while a
+// session's lock could be taken on one connection and "released" on another.
+const LOCK_SQL = `select pg_advisory_xact_lock(hashtext('pi-next-starter:migrations'))`;
 
 /**
  * Resolved from the working directory: Next (dev, start, and Vercel functions) runs from the
@@ -60,6 +60,11 @@ export async function preparePgliteDir(pgliteDir: string): Promise<string> {
 
 type Query = (text: string) => Promise<{ rows: Record<string, unknown>[] }>;
 
+/** What migratePostgres needs of a connection: `pg`'s Client and PoolClient, or a pooler's. */
+export interface SqlClient {
+  query(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+}
+
 async function countApplied(query: Query): Promise<number> {
   const { rows: found } = await query(`select to_regclass('${MIGRATIONS_SCHEMA}.${MIGRATIONS_TABLE}') is not null as present`);
   if (found[0]?.present !== true) return 0;
@@ -68,28 +73,40 @@ async function countApplied(query: Query): Promise<number> {
 }
 
 /**
- * Migrates PostgreSQL through one dedicated connection, holding a session advisory lock so that
- * instances starting together apply migrations one at a time (the later ones then find nothing
- * to do). The connection must not be shared while this runs.
+ * Migrates PostgreSQL: all pending migrations in one transaction, under a transaction advisory lock,
+ * so that instances starting together apply them one at a time (the later ones then find nothing
+ * to do). Drizzle's own bookkeeping (the same table, hashes and timestamps as its migrator), so a
+ * database migrated before keeps its history. A database already up to date takes no lock.
+ * The connection must not be shared while this runs.
  */
-export async function migratePostgres(client: PoolClient | Client): Promise<MigrationResult> {
-  const [{ drizzle }, { migrate }] = await Promise.all([import("drizzle-orm/node-postgres"), import("drizzle-orm/node-postgres/migrator")]);
+export async function migratePostgres(client: SqlClient): Promise<MigrationResult> {
+  const { readMigrationFiles } = await import("drizzle-orm/migrator");
+  const migrations = readMigrationFiles({ migrationsFolder: migrationsFolder() });
   const query: Query = (text) => client.query(text);
-  await client.query(LOCK_SQL);
-  let result: MigrationResult;
+  const before = await countApplied(query);
+  if (before >= migrations.length) return { applied: 0, total: before };
+  const table = `"${MIGRATIONS_SCHEMA}"."${MIGRATIONS_TABLE}"`;
+  await client.query("begin");
   try {
-    const before = await countApplied(query);
-    await migrate(drizzle({ client }), { migrationsFolder: migrationsFolder() });
+    await client.query(LOCK_SQL);
+    await client.query(`create schema if not exists "${MIGRATIONS_SCHEMA}"`);
+    await client.query(`create table if not exists ${table} (id serial primary key, hash text not null, created_at bigint)`);
+    const { rows } = await client.query(`select created_at from ${table} order by created_at desc limit 1`);
+    const last = rows[0] ? Number(rows[0].created_at) : -1;
+    let applied = 0;
+    for (const migration of migrations) {
+      if (migration.folderMillis <= last) continue;
+      for (const statement of migration.sql) await client.query(statement);
+      await client.query(`insert into ${table} (hash, created_at) values ($1, $2)`, [migration.hash, migration.folderMillis]);
+      applied += 1;
+    }
     const total = await countApplied(query);
-    result = { applied: total - before, total };
+    await client.query("commit");
+    return { applied, total };
   } catch (error) {
-    // Keep the migration error; a connection that cannot unlock is discarded by the caller, which
-    // ends the session and so releases the lock.
-    await client.query(UNLOCK_SQL).catch(() => undefined);
+    await client.query("rollback").catch(() => undefined);
     throw error;
   }
-  await client.query(UNLOCK_SQL);
-  return result;
 }
 
 /** Migrates a PGlite instance (single connection, single process: no lock needed). */

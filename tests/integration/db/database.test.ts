@@ -4,7 +4,7 @@ import path from "node:path";
 import { eq, sql, type SQL } from "drizzle-orm";
 import { beforeAll, beforeEach, expect, it } from "vitest";
 import { createDatabase, type Database, type DatabaseHandle } from "@/lib/db/client";
-import { migrationsFolder } from "@/lib/db/migrate";
+import { migratePostgres, migrationsFolder } from "@/lib/db/migrate";
 import { fulfilments, orders, sessions, users } from "@/lib/db/schema";
 import { sqlState } from "@/lib/db/errors";
 import { transitionOrder } from "@/lib/payments/order-states";
@@ -27,6 +27,32 @@ async function expectSqlState(promise: Promise<unknown>, code: string) {
   );
   expect(error, `expected SQLSTATE ${code}, but the query succeeded`).toBeDefined();
   expect(sqlState(error)).toBe(code);
+}
+
+/**
+ * A client that behaves as a pooler in transaction mode: each statement outside a transaction may
+ * run on another server connection (here: the next of `size`), a transaction stays on one.
+ */
+async function transactionPooler(url: string, size: number) {
+  const { Client } = await import("pg");
+  const connections = await Promise.all(
+    Array.from({ length: size }, async () => {
+      const client = new Client({ connectionString: url });
+      await client.connect();
+      return client;
+    }),
+  );
+  let next = 0;
+  let pinned: (typeof connections)[number] | null = null;
+  return {
+    async query(text: string, values?: unknown[]) {
+      const connection = pinned ?? connections[next++ % size]!;
+      if (/^\s*begin/i.test(text)) pinned = connection;
+      if (/^\s*(commit|rollback)/i.test(text)) pinned = null;
+      return connection.query<Record<string, unknown>>(text, values);
+    },
+    end: () => Promise.all(connections.map((c) => c.end())),
+  };
 }
 
 describeEachEngine("database", ({ engine, getHandle }) => {
@@ -75,6 +101,20 @@ describeEachEngine("database", ({ engine, getHandle }) => {
         expect(started.filter((s) => s.status === "rejected")).toEqual([]);
         expect(handles.map((h) => h.migrations.applied).sort()).toEqual([0, 0, migrationCount]);
       } finally {
+        await fresh.drop();
+      }
+    });
+
+    it("migrates behind a transaction pooler (Neon's -pooler host, PgBouncer) and leaves no lock behind", async () => {
+      const fresh = await createTestDatabase();
+      const pooler = await transactionPooler(fresh.url, 3);
+      try {
+        expect(await migratePostgres(pooler)).toEqual({ applied: migrationCount, total: migrationCount });
+        const [held] = (await pooler.query("select count(*)::int as n from pg_locks where locktype = 'advisory'")).rows;
+        expect(held).toEqual({ n: 0 });
+        expect(await migratePostgres(pooler)).toEqual({ applied: 0, total: migrationCount });
+      } finally {
+        await pooler.end();
         await fresh.drop();
       }
     });
