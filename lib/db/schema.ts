@@ -135,10 +135,7 @@ export const payouts = pgTable(
     failedTransactions: integer("failed_transactions").notNull().default(0),
     // Why the payout waits or failed: a Pi or Horizon code, or ours (insufficient_balance…).
     lastError: text("last_error"),
-    // When a run last left it waiting (null: never since it last moved). Runs take the payouts that
-    // never waited first, then those that waited longest ago, so payouts that keep waiting cannot
-    // hold back newer ones (lib/db/repositories/payouts.ts, listOpenPayouts).
-    waitedAt: timestamp("waited_at", { withTimezone: true }),
+    retryAfter: timestamp("retry_after", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     completedAt: timestamp("completed_at", { withTimezone: true }),

@@ -65,7 +65,7 @@ export async function runPayouts(options: PayoutRunOptions = {}): Promise<Payout
   try {
     await requeueAfterSignIn(db);
     await recoverOpenPayments(ctx);
-    for (const payout of await listOpenPayouts(db)) {
+    for (const payout of await listOpenPayouts(db, now())) {
       if (now().getTime() >= deadline || !(await ctx.keepLease())) break;
       await advance(ctx, payout);
     }
@@ -87,7 +87,7 @@ async function advance(ctx: WorkerContext, payout: Payout): Promise<void> {
       // Pi or Horizon did not answer (or the database failed): the payout waits for the next run as it is.
       const code = error instanceof PiApiError ? error.code : error instanceof Error ? error.name : "error";
       logError("payouts.step_failed", { payoutId: from.id, status: from.status, paymentId: from.piPaymentId, code });
-      await notePayout(ctx.db, from.id, from.status, { lastError: code, waitedAt: ctx.now() }).catch(() => undefined);
+      await notePayout(ctx.db, from.id, from.status, { lastError: code }).catch(() => undefined);
       current = null;
     }
     if (current && ["completed", "failed", "cancelled", "needs_consent"].includes(current.status)) return;

@@ -1,1 +1,0 @@
-ALTER TABLE "payouts" RENAME COLUMN "retry_after" TO "waited_at";
