@@ -64,14 +64,19 @@ export const orders = pgTable(
 );
 
 /** What the fulfilment hook delivered; one row per paid order, so a retry can never deliver twice. */
-export const fulfilments = pgTable("fulfilments", {
-  orderId: uuid("order_id")
-    .primaryKey()
-    .references(() => orders.id, { onDelete: "cascade" }),
-  userUid: text("user_uid").notNull(),
-  productId: text("product_id").notNull(),
-  createdAt: createdAt(),
-});
+export const fulfilments = pgTable(
+  "fulfilments",
+  {
+    orderId: uuid("order_id")
+      .primaryKey()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    userUid: text("user_uid").notNull(),
+    productId: text("product_id").notNull(),
+    createdAt: createdAt(),
+  },
+  // What a Pioneer owns is read on every GET /api/orders and every page showing it.
+  (t) => [index("fulfilments_user_uid_idx").on(t.userUid, t.createdAt)],
+);
 
 /** Payments resolved without a matching order (e.g. made by an older app version), kept for a human to review. */
 export const paymentReviews = pgTable("payment_reviews", {

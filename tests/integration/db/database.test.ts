@@ -128,6 +128,14 @@ describeEachEngine("database", ({ engine, getHandle }) => {
     expect(tables.map((t) => t.table_name)).toEqual(["ad_rewards", "fulfilments", "orders", "payment_reviews", "payout_wallets", "payouts", "rate_limits", "reconcile_runs", "sessions", "users"]);
   });
 
+  it("finds what one Pioneer owns through an index, not by reading everyone's deliveries", async () => {
+    const plan = await db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      return rows<{ "QUERY PLAN": string }>(tx, sql`explain select * from fulfilments where user_uid = 'u1' order by created_at`);
+    });
+    expect(plan.map((line) => line["QUERY PLAN"]).join("\n")).toContain("fulfilments_user_uid_idx");
+  });
+
   it("keeps orders.pi_payment_id and orders.txid unique", async () => {
     await newOrder({ piPaymentId: "pay-1", txid: "tx-1" });
     await expectSqlState(newOrder({ piPaymentId: "pay-1" }), "23505");

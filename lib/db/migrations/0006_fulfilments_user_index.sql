@@ -1,0 +1,1 @@
+CREATE INDEX "fulfilments_user_uid_idx" ON "fulfilments" USING btree ("user_uid","created_at");
