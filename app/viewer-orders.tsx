@@ -11,5 +11,11 @@ import { OrdersSeed } from "@/components/orders/orders-seed";
 export async function ViewerOrders({ children }: { children: ReactNode }) {
   const viewer = await pageViewer().catch(() => null);
   const overview = viewer ? await ordersOverview(viewer.uid).catch(() => null) : null;
-  return overview ? <OrdersSeed overview={overview}>{children}</OrdersSeed> : children;
+  return viewer && overview ? (
+    <OrdersSeed uid={viewer.uid} overview={overview}>
+      {children}
+    </OrdersSeed>
+  ) : (
+    children
+  );
 }

@@ -54,7 +54,10 @@ export function SessionProvider({ children, cookie = "session", viewer = null }:
   /** A session made from Pi's own token is Pi's Pioneer: Pi's incomplete-payment reports may go out. */
   const adopt = useCallback(
     async (session: SignedIn) => {
+      // Pi has another Pioneer than the page's session: the orders shown so far are not theirs.
+      const switched = followedFor.current !== null && followedFor.current !== session.user.uid;
       followedFor.current = session.user.uid;
+      if (switched) await mutateKey(ordersKey, undefined, { revalidate: false });
       (await piSession()).sendIncompleteReports(refreshOrders);
       await mutateKey(sessionKey, session, { revalidate: false });
       setAskServer(true);

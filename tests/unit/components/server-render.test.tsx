@@ -1,4 +1,4 @@
-import { act, render, screen } from "@testing-library/react";
+import { act, fireEvent, render, screen } from "@testing-library/react";
 import { hydrateRoot, type Root } from "react-dom/client";
 import { renderToString } from "react-dom/server";
 import { SWRConfig } from "swr";
@@ -9,7 +9,7 @@ import { OrdersSeed } from "@/components/orders/orders-seed";
 import { SessionProvider } from "@/components/session";
 import type { OrdersOverview, OrderView } from "@/lib/contract";
 import { en } from "@/lib/i18n/messages/en";
-import { countOf, deferred, installPi, nothingReconciled, renderApp, resetPage, stubApi } from "./render";
+import { countOf, deferred, installPi, nothingReconciled, piSignsIn, renderApp, resetPage, stubApi } from "./render";
 
 // A page requested with a live session cookie arrives with the Pioneer's orders in its HTML. The
 // server cannot know the phone's time zone, so it writes times in UTC; the browser's first render
@@ -34,7 +34,7 @@ const page = () => (
   <I18nProvider locale="en" messages={en} renderedAt={renderedAt}>
     <SWRConfig value={{ provider: () => new Map(), dedupingInterval: 0 }}>
       <SessionProvider cookie="session" viewer={{ user: { uid: "u1", username: "alice" }, admin: false }}>
-        <OrdersSeed overview={overview}>
+        <OrdersSeed uid="u1" overview={overview}>
           <OrdersPage />
         </OrdersSeed>
       </SessionProvider>
@@ -93,7 +93,7 @@ describe("A navigation to a page the server rendered with the orders", () => {
       <I18nProvider locale="en" messages={en}>
         <SWRConfig value={{ provider: () => new Map(), dedupingInterval: 0 }}>
           <SessionProvider cookie="session" viewer={{ user: { uid: "u1", username: "alice" }, admin: false }}>
-            <OrdersSeed overview={tips(2)}>
+            <OrdersSeed uid="u1" overview={tips(2)}>
               <OwnedList />
             </OrdersSeed>
           </SessionProvider>
@@ -101,6 +101,61 @@ describe("A navigation to a page the server rendered with the orders", () => {
       </I18nProvider>,
     );
     expect(await screen.findByText("2 given. Thank you!")).toBeTruthy();
+  });
+});
+
+describe("Another Pioneer signing in on a page the server rendered for the first", () => {
+  it("never shows them the first Pioneer's items, while their own load or after that fails", async () => {
+    installPi({ authenticate: piSignsIn("u2") });
+    const bobsOrders = deferred<{ status: number; body: unknown }>();
+    let signedOut = false;
+    stubApi({
+      "POST /api/auth/signout": () => {
+        signedOut = true;
+        return { status: 200, body: { ok: true } };
+      },
+      "GET /api/auth/session": () => ({ status: 401, body: { error: { code: "signed_out", message: "Signed out." } } }),
+      "POST /api/auth/signin": () => ({ status: 200, body: { user: { uid: "u2", username: "bob" }, admin: false, sessionToken: "B".repeat(43) } }),
+      "GET /api/orders": () => (signedOut ? bobsOrders.promise : { status: 200, body: overview }),
+      "POST /api/payments/reconcile": nothingReconciled,
+    });
+    renderApp(
+      <OrdersSeed uid="u1" overview={overview}>
+        <OwnedList />
+      </OrdersSeed>,
+      "session",
+      { user: { uid: "u1", username: "alice" }, admin: false },
+    );
+    expect(await screen.findByText("1 given. Thank you!")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Sign out" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Sign in with Pi" }));
+    await vi.waitFor(() => expect(screen.getByTestId("username").textContent).toBe("bob"));
+    expect(screen.queryByText("1 given. Thank you!")).toBeNull();
+    bobsOrders.resolve({ status: 500, body: { error: { code: "internal_error", message: "Something went wrong." } } });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(screen.queryByText("1 given. Thank you!")).toBeNull();
+  });
+});
+
+describe("Pi signed in as another Pioneer than the page's cookie", () => {
+  it("shows none of the cookie's Pioneer's items while Pi's Pioneer's orders load", async () => {
+    installPi({ authenticate: piSignsIn("u2") });
+    const bobsOrders = deferred<{ status: number; body: unknown }>();
+    stubApi({
+      "POST /api/auth/signin": () => ({ status: 200, body: { user: { uid: "u2", username: "bob" }, admin: false, sessionToken: "B".repeat(43) } }),
+      "GET /api/orders": () => bobsOrders.promise,
+      "POST /api/payments/reconcile": nothingReconciled,
+    });
+    renderApp(
+      <OrdersSeed uid="u1" overview={overview}>
+        <OwnedList />
+      </OrdersSeed>,
+      "session",
+      { user: { uid: "u1", username: "alice" }, admin: false },
+    );
+    expect(await screen.findByText("1 given. Thank you!")).toBeTruthy();
+    await vi.waitFor(() => expect(screen.getByTestId("username").textContent).toBe("bob"));
+    expect(screen.queryByText("1 given. Thank you!")).toBeNull();
   });
 });
 
