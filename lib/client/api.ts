@@ -31,24 +31,42 @@ async function readError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, code, message);
 }
 
+/**
+ * A phone's connection can stall without failing, and the browser waits minutes before it gives up:
+ * meanwhile a purchase would show "Completing…" and drop Pi's repeats. Longer than the server's
+ * slowest answer (two Pi calls of PI_API_TIMEOUT_MS, 10 s by default), so a slow Pi is still waited for.
+ */
+const requestTimeoutMs = 30_000;
+
+const unreachable = () => new ApiError(0, "network_error", "The app's server could not be reached. Check your connection.");
+
 export async function api<T>(path: string, init: { method?: "GET" | "POST"; body?: unknown } = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json" };
   if (init.body !== undefined) headers["Content-Type"] = "application/json";
   if (sessionToken) headers.Authorization = `Bearer ${sessionToken}`;
-  let response: Response;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), requestTimeoutMs);
   try {
-    response = await fetch(path, {
-      method: init.method ?? "GET",
-      headers,
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      credentials: "same-origin",
-      cache: "no-store",
-    });
-  } catch {
-    throw new ApiError(0, "network_error", "The app's server could not be reached. Check your connection.");
+    let response: Response;
+    try {
+      response = await fetch(path, {
+        method: init.method ?? "GET",
+        headers,
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        credentials: "same-origin",
+        cache: "no-store",
+        signal: controller.signal,
+      });
+    } catch {
+      throw unreachable();
+    }
+    if (!response.ok) throw await readError(response);
+    return (await response.json().catch((error: unknown) => {
+      throw controller.signal.aborted ? unreachable() : error;
+    })) as T;
+  } finally {
+    clearTimeout(timer);
   }
-  if (!response.ok) throw await readError(response);
-  return (await response.json()) as T;
 }
 
 /** SWR fetcher: the key is the API path. */

@@ -1,0 +1,32 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { api, ApiError } from "@/lib/client/api";
+import { isTransient } from "@/lib/client/retry";
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
+
+/** A request the network never answers; like the browser's fetch, it gives up only when aborted. */
+function silentNetwork() {
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(
+      (_path: string, init: RequestInit = {}) =>
+        new Promise<Response>((_resolve, reject) => init.signal?.addEventListener("abort", () => reject(new DOMException("The operation was aborted.", "AbortError")))),
+    ),
+  );
+}
+
+describe("The client for our API", () => {
+  it("gives up on a request the network never answers, as a failure worth asking again", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    silentNetwork();
+    const failure = api("/api/payments/complete", { method: "POST", body: { paymentId: "p", txid: "t" } }).catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(30_000);
+    const error = await failure;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 0, code: "network_error" });
+    expect(isTransient(error)).toBe(true);
+  });
+});
