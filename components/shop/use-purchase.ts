@@ -33,7 +33,8 @@ export function usePurchase() {
   const [state, setState] = useState<PurchaseState>({ step: "idle" });
   const [busy, setBusy] = useState(false);
   const currentFlow = useRef(0);
-  const refreshOrders = useCallback(() => void mutate(ordersKey), [mutate]);
+  // A flow's late answers may arrive after this card, even the page's SWR cache, is gone: nothing to refresh then.
+  const refreshOrders = useCallback(() => void mutate(ordersKey).catch(() => undefined), [mutate]);
 
   const buy = useCallback(
     async (productId: string) => {
