@@ -100,7 +100,8 @@ export async function runPurchase(productId: string, { live, setState, setBusy, 
           reportCancellation(paymentId).then(refreshOrders, refreshOrders);
         },
         onError: (error, payment) => {
-          if (!live()) return;
+          // Once the Pioneer signed, the payment is paid or being paid: the completion under way ends the flow.
+          if (!live() || confirmed) return;
           fail(error);
           // With "previous payment pending", `payment` is that earlier one, which the incomplete-payment report settles.
           const earlier = error instanceof PiSdkError && error.reason === "previous_payment_pending";

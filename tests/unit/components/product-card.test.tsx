@@ -271,6 +271,20 @@ describe("ProductCard", () => {
     expect(statusText()).toBe(settling);
   });
 
+  it("after the Pioneer signed, an error from Pi neither fails the purchase nor reports the paid payment cancelled", async () => {
+    const completed = deferred<{ status: number; body: unknown }>();
+    const { calls } = await setup(
+      (c) => {
+        c.onReadyForServerCompletion("pay-9", "tx-9");
+        c.onError(new Error("The app did not complete the payment in time."), { identifier: "pay-9" });
+      },
+      { "POST /api/payments/complete": () => completed.promise },
+    );
+    completed.resolve({ status: 200, body: { order: { ...order, status: "paid" } } });
+    await vi.waitFor(() => expect(statusText()).toBe(paid));
+    expect(countOf(calls, "POST /api/payments/cancel")).toBe(0);
+  });
+
   it("when the server refuses the completion, says why instead of promising the order", async () => {
     const { calls } = await setup((c) => c.onReadyForServerCompletion("pay-7", "not-the-payments-txid"), {
       "POST /api/payments/complete": () => ({ status: 422, body: { error: { code: "txid_mismatch", message: "This transaction is not the payment's own." } } }),
