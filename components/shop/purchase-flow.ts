@@ -1,5 +1,6 @@
 import { placeOrder, reportCancellation, requestApproval, requestCompletion, requestReconcile } from "@/lib/client/payments";
 import { authenticatePage } from "@/lib/client/pi-auth";
+import { ApiError } from "@/lib/client/api";
 import { isTransient } from "@/lib/client/retry";
 import type { OrderView } from "@/lib/contract";
 import { createPiPayment, PiSdkError } from "@/lib/pi/sdk";
@@ -85,9 +86,10 @@ export async function runPurchase(productId: string, { live, setState, setBusy, 
             .then(
               () => end({ step: "paid" }),
               (error: unknown) => {
-                // Still failing after the retries while the Pioneer has paid: the server settles it
-                // from Pi's record, now or at the next open. A refusal (4xx) says why instead.
-                if (isTransient(error)) end({ step: "settling" });
+                // Still failing after the retries, or turned away by the request limit, while the
+                // Pioneer has paid: the server settles it from Pi's record, now or at the next open.
+                // "Failed" would invite them to pay again. A refusal (4xx) says why instead.
+                if (isTransient(error) || (error instanceof ApiError && error.status === 429)) end({ step: "settling" });
                 else fail(error);
                 void requestReconcile().then(refreshOrders);
               },

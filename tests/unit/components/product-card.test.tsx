@@ -285,6 +285,16 @@ describe("ProductCard", () => {
     expect(countOf(calls, "POST /api/payments/cancel")).toBe(0);
   });
 
+  it("when the completion is turned away for too many requests, says the payment went through rather than failed", async () => {
+    const { calls } = await setup((c) => c.onReadyForServerCompletion("pay-10", "tx-10"), {
+      "POST /api/payments/complete": () => ({ status: 429, body: { error: { code: "rate_limited", message: "Too many requests. Try again in 30 s." } } }),
+    });
+    await vi.waitFor(() => expect(statusText()).toBe(settling));
+    expect(buyButton().disabled).toBe(false);
+    // The app's open-time reconcile, then the purchase's own.
+    await vi.waitFor(() => expect(countOf(calls, "POST /api/payments/reconcile")).toBe(2));
+  });
+
   it("when the server refuses the completion, says why instead of promising the order", async () => {
     const { calls } = await setup((c) => c.onReadyForServerCompletion("pay-7", "not-the-payments-txid"), {
       "POST /api/payments/complete": () => ({ status: 422, body: { error: { code: "txid_mismatch", message: "This transaction is not the payment's own." } } }),
