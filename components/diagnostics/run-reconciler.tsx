@@ -13,7 +13,8 @@ export function RunReconciler() {
     setRunning(true);
     setMessage("");
     try {
-      const { counts } = await api<{ counts: Record<string, number> }>("/api/admin/reconcile", { method: "POST" });
+      // The run may use its whole budget (45 s, lib/jobs) and then some: longer than a Pioneer's request.
+      const { counts } = await api<{ counts: Record<string, number> }>("/api/admin/reconcile", { method: "POST", timeoutMs: 75_000 });
       const done = Object.entries(counts).filter(([, n]) => n > 0).map(([name, n]) => `${name} ${n}`);
       setMessage(`Done: ${done.join(", ") || "nothing to do"}. Reload to see the lists change.`);
     } catch (error) {

@@ -33,19 +33,19 @@ async function readError(response: Response): Promise<ApiError> {
 
 /**
  * A phone's connection can stall without failing, and the browser waits minutes before it gives up:
- * meanwhile a purchase would show "Completing…" and drop Pi's repeats. Longer than the server's
- * slowest answer (two Pi calls of PI_API_TIMEOUT_MS, 10 s by default), so a slow Pi is still waited for.
+ * meanwhile a purchase would show "Completing…" and drop Pi's repeats. Past the longest a payment
+ * route may run (vercel.json's maxDuration, 30 s), so a slow Pi is still waited for.
  */
-const requestTimeoutMs = 30_000;
+const defaultTimeoutMs = 35_000;
 
 const unreachable = () => new ApiError(0, "network_error", "The app's server could not be reached. Check your connection.");
 
-export async function api<T>(path: string, init: { method?: "GET" | "POST"; body?: unknown } = {}): Promise<T> {
+export async function api<T>(path: string, init: { method?: "GET" | "POST"; body?: unknown; timeoutMs?: number } = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json" };
   if (init.body !== undefined) headers["Content-Type"] = "application/json";
   if (sessionToken) headers.Authorization = `Bearer ${sessionToken}`;
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), requestTimeoutMs);
+  const timer = setTimeout(() => controller.abort(), init.timeoutMs ?? defaultTimeoutMs);
   try {
     let response: Response;
     try {

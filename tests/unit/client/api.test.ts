@@ -23,10 +23,21 @@ describe("The client for our API", () => {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     silentNetwork();
     const failure = api("/api/payments/complete", { method: "POST", body: { paymentId: "p", txid: "t" } }).catch((error: unknown) => error);
-    await vi.advanceTimersByTimeAsync(30_000);
+    await vi.advanceTimersByTimeAsync(35_000);
     const error = await failure;
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 0, code: "network_error" });
     expect(isTransient(error)).toBe(true);
+  });
+
+  it("waits longer for a request that says it may take longer (the admin's reconciler run)", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    silentNetwork();
+    let settled = false;
+    const failure = api("/api/admin/reconcile", { method: "POST", timeoutMs: 75_000 }).catch((error: unknown) => error).finally(() => (settled = true));
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(await failure).toMatchObject({ status: 0, code: "network_error" });
   });
 });
