@@ -1,5 +1,6 @@
 /**
- * Applies the committed migrations in lib/db/migrations with drizzle's migrator.
+ * Applies the committed migrations in lib/db/migrations: drizzle's migrator on PGlite, our own
+ * transaction on PostgreSQL (same bookkeeping), so that it is safe behind a pooler.
  *
  * Deliberately free of `server-only`: `npm run db:migrate` (tsx) and drizzle tooling run outside
  * Next's react-server condition, where that import throws. The app reaches this module only
@@ -65,11 +66,12 @@ export interface SqlClient {
   query(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
 }
 
-async function countApplied(query: Query): Promise<number> {
+/** How many migrations the database records, and the newest one's timestamp (-1 for none). */
+async function appliedState(query: Query): Promise<{ count: number; newest: number }> {
   const { rows: found } = await query(`select to_regclass('${MIGRATIONS_SCHEMA}.${MIGRATIONS_TABLE}') is not null as present`);
-  if (found[0]?.present !== true) return 0;
-  const { rows } = await query(`select count(*)::int as n from "${MIGRATIONS_SCHEMA}"."${MIGRATIONS_TABLE}"`);
-  return Number(rows[0]?.n ?? 0);
+  if (found[0]?.present !== true) return { count: 0, newest: -1 };
+  const { rows } = await query(`select count(*)::int as n, coalesce(max(created_at), -1) as newest from "${MIGRATIONS_SCHEMA}"."${MIGRATIONS_TABLE}"`);
+  return { count: Number(rows[0]?.n ?? 0), newest: Number(rows[0]?.newest ?? -1) };
 }
 
 /**
@@ -83,16 +85,16 @@ export async function migratePostgres(client: SqlClient): Promise<MigrationResul
   const { readMigrationFiles } = await import("drizzle-orm/migrator");
   const migrations = readMigrationFiles({ migrationsFolder: migrationsFolder() });
   const query: Query = (text) => client.query(text);
-  const before = await countApplied(query);
-  if (before >= migrations.length) return { applied: 0, total: before };
+  // Drizzle's rule: a migration is pending when it is newer than the newest the database recorded.
+  const before = await appliedState(query);
+  if (before.newest >= (migrations.at(-1)?.folderMillis ?? -1)) return { applied: 0, total: before.count };
   const table = `"${MIGRATIONS_SCHEMA}"."${MIGRATIONS_TABLE}"`;
   await client.query("begin");
   try {
     await client.query(LOCK_SQL);
     await client.query(`create schema if not exists "${MIGRATIONS_SCHEMA}"`);
     await client.query(`create table if not exists ${table} (id serial primary key, hash text not null, created_at bigint)`);
-    const { rows } = await client.query(`select created_at from ${table} order by created_at desc limit 1`);
-    const last = rows[0] ? Number(rows[0].created_at) : -1;
+    const { newest: last } = await appliedState(query);
     let applied = 0;
     for (const migration of migrations) {
       if (migration.folderMillis <= last) continue;
@@ -100,7 +102,7 @@ export async function migratePostgres(client: SqlClient): Promise<MigrationResul
       await client.query(`insert into ${table} (hash, created_at) values ($1, $2)`, [migration.hash, migration.folderMillis]);
       applied += 1;
     }
-    const total = await countApplied(query);
+    const { count: total } = await appliedState(query);
     await client.query("commit");
     return { applied, total };
   } catch (error) {
@@ -113,9 +115,9 @@ export async function migratePostgres(client: SqlClient): Promise<MigrationResul
 export async function migratePglite(client: PGlite): Promise<MigrationResult> {
   const [{ drizzle }, { migrate }] = await Promise.all([import("drizzle-orm/pglite"), import("drizzle-orm/pglite/migrator")]);
   const query: Query = (text) => client.query<Record<string, unknown>>(text);
-  const before = await countApplied(query);
+  const { count: before } = await appliedState(query);
   await migrate(drizzle({ client }), { migrationsFolder: migrationsFolder() });
-  const total = await countApplied(query);
+  const { count: total } = await appliedState(query);
   return { applied: total - before, total };
 }
 

@@ -110,11 +110,31 @@ describeEachEngine("database", ({ engine, getHandle }) => {
       const pooler = await transactionPooler(fresh.url, 3);
       try {
         expect(await migratePostgres(pooler)).toEqual({ applied: migrationCount, total: migrationCount });
-        const [held] = (await pooler.query("select count(*)::int as n from pg_locks where locktype = 'advisory'")).rows;
+        const [held] = (await pooler.query("select count(*)::int as n from pg_locks where locktype = 'advisory' and database = (select oid from pg_database where datname = current_database())")).rows;
         expect(held).toEqual({ n: 0 });
         expect(await migratePostgres(pooler)).toEqual({ applied: 0, total: migrationCount });
       } finally {
         await pooler.end();
+        await fresh.drop();
+      }
+    });
+
+    it("applies a migration newer than the newest recorded, even when as many are recorded as the repository holds", async () => {
+      const fresh = await createTestDatabase();
+      const { Client } = await import("pg");
+      const client = new Client({ connectionString: fresh.url });
+      await client.connect();
+      try {
+        await migratePostgres(client);
+        // The last migration undone, and an older one of another branch recorded in its place.
+        await client.query("drop index fulfilments_user_uid_idx");
+        await client.query("delete from drizzle.__drizzle_migrations where created_at = (select max(created_at) from drizzle.__drizzle_migrations)");
+        await client.query("insert into drizzle.__drizzle_migrations (hash, created_at) values ('another-branch', 1)");
+        expect(await migratePostgres(client)).toEqual({ applied: 1, total: migrationCount + 1 });
+        const { rows } = await client.query("select to_regclass('fulfilments_user_uid_idx') is not null as present");
+        expect(rows[0]).toEqual({ present: true });
+      } finally {
+        await client.end();
         await fresh.drop();
       }
     });
