@@ -17,6 +17,7 @@ export const ar: Messages = {
     privacy: "الخصوصية",
     terms: "الشروط",
     language: "اللغة",
+    languageNotKept: "لا يسمح هذا المتصفح للتطبيق بتذكّر اللغة هنا، لذا يتبع التطبيق لغة هاتفك.",
     paysInPi: "لا يقبل {name} الدفع إلا بعملة Pi.",
   },
   session: {

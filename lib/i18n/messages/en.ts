@@ -65,6 +65,7 @@ export const en = {
     privacy: "Privacy",
     terms: "Terms",
     language: "Language",
+    languageNotKept: "This browser does not let the app remember a language here, so it follows your phone's language.",
     paysInPi: "{name} takes payments in Pi only.",
   },
   session: {

@@ -17,6 +17,7 @@ export const ko: Messages = {
     privacy: "개인정보",
     terms: "약관",
     language: "언어",
+    languageNotKept: "이 브라우저에서는 앱이 여기서 언어를 기억할 수 없어 휴대폰의 언어를 따릅니다.",
     paysInPi: "{name}에서는 Pi로만 결제할 수 있어요.",
   },
   session: {

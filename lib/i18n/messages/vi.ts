@@ -17,6 +17,7 @@ export const vi: Messages = {
     privacy: "Quyền riêng tư",
     terms: "Điều khoản",
     language: "Ngôn ngữ",
+    languageNotKept: "Trình duyệt này không cho ứng dụng ghi nhớ ngôn ngữ ở đây, nên ứng dụng dùng ngôn ngữ của điện thoại bạn.",
     paysInPi: "{name} chỉ nhận thanh toán bằng Pi.",
   },
   session: {
