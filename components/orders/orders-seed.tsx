@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { SWRConfig, useSWRConfig } from "swr";
 import { ordersKey, useSession } from "@/components/session";
 import type { OrdersOverview } from "@/lib/contract";
@@ -9,19 +9,21 @@ import type { OrdersOverview } from "@/lib/contract";
  * Hands useOrders() what the server read for this page, so the orders are in its first paint. On a
  * navigation within the app, orders fetched earlier are cached and would win over a seed: the seed,
  * read by the server just now, replaces them (a refetch of its own could be skipped as a duplicate).
- * Only while the page's Pioneer is `uid`, the one the server read them for: after a sign-out, or
- * another Pioneer's sign-in on this page, they would show someone else's orders.
+ * Only while the page's Pioneer is still `uid`, the one the server read them for: once anyone else
+ * is, or nobody (a sign-out), this seed is retired, even if `uid` signs in again. A later server
+ * read (a navigation) is a new seed.
  */
 export function OrdersSeed({ uid, overview, children }: { uid: string; overview: OrdersOverview; children: ReactNode }) {
   const { mutate } = useSWRConfig();
   const { user } = useSession();
-  const theirs = user?.uid === uid;
-  // Once per overview: the same Pioneer signing in again on this page gets fresh orders, not these.
+  const [retired, setRetired] = useState<OrdersOverview | null>(null);
+  if (user?.uid !== uid && retired !== overview) setRetired(overview);
+  const live = user?.uid === uid && retired !== overview;
   const seeded = useRef<OrdersOverview | null>(null);
   useEffect(() => {
-    if (!theirs || seeded.current === overview) return;
+    if (!live || seeded.current === overview) return;
     seeded.current = overview;
     void mutate(ordersKey, overview, { revalidate: false });
-  }, [mutate, overview, theirs]);
-  return <SWRConfig value={{ fallback: theirs ? { [ordersKey]: overview } : {} }}>{children}</SWRConfig>;
+  }, [mutate, overview, live]);
+  return <SWRConfig value={{ fallback: live ? { [ordersKey]: overview } : {} }}>{children}</SWRConfig>;
 }

@@ -38,6 +38,8 @@ export function SessionProvider({ children, cookie = "session", viewer = null }:
   // The session uid already checked against Pi's Pioneer, and the one already reconciled.
   const followedFor = useRef<string | null>(null);
   const reconciledFor = useRef<string | null>(null);
+  // Whose orders the SWR cache may hold: a sign-in of anyone else clears them first.
+  const ordersFor = useRef<string | null>(viewer?.user.uid ?? null);
   // Pi and reconcile answers may land after the provider is gone (its SWR cache with it): they then
   // touch nothing. A provider gone before its lazy module loaded asks for no reconcile either.
   const mounted = useRef(false);
@@ -54,10 +56,11 @@ export function SessionProvider({ children, cookie = "session", viewer = null }:
   /** A session made from Pi's own token is Pi's Pioneer: Pi's incomplete-payment reports may go out. */
   const adopt = useCallback(
     async (session: SignedIn) => {
-      // Pi has another Pioneer than the page's session: the orders shown so far are not theirs.
-      const switched = followedFor.current !== null && followedFor.current !== session.user.uid;
       followedFor.current = session.user.uid;
-      if (switched) await mutateKey(ordersKey, undefined, { revalidate: false });
+      if (ordersFor.current !== session.user.uid) {
+        ordersFor.current = session.user.uid;
+        await mutateKey(ordersKey, undefined, { revalidate: false });
+      }
       (await piSession()).sendIncompleteReports(refreshOrders);
       await mutateKey(sessionKey, session, { revalidate: false });
       setAskServer(true);
@@ -132,14 +135,18 @@ export function SessionProvider({ children, cookie = "session", viewer = null }:
   const signedOutHere = askServer ? error instanceof ApiError && error.code === "signed_out" : cookie === "signed-out";
   useEffect(() => {
     if (!unauthenticated || triedSilently.current) return;
+    if (signedOutHere) {
+      triedSilently.current = true;
+      return;
+    }
+    // Decided once the host is known, however late Pi's script arrives.
+    if (host === null) return;
     triedSilently.current = true;
-    if (signedOutHere) return;
-    void piSession().then(async ({ mayRestoreSilently, detectHost }) => {
-      if (!mayRestoreSilently()) return;
-      const where = await detectHost().catch(() => null);
-      if (paysHere(where) && !signInStarted.current) void signIn();
+    if (!paysHere(host)) return;
+    void piSession().then(({ mayRestoreSilently }) => {
+      if (mayRestoreSilently() && !signInStarted.current) void signIn();
     });
-  }, [unauthenticated, signedOutHere, signIn]);
+  }, [unauthenticated, signedOutHere, signIn, host]);
 
   // A 401 outweighs the seed: the session ended since the page was rendered.
   const user = unauthenticated ? null : (data?.user ?? null);
@@ -152,11 +159,10 @@ export function SessionProvider({ children, cookie = "session", viewer = null }:
     // A session restored from the cookie or bearer skipped Pi.authenticate: ask Pi (once per page),
     // which also reports incomplete payments, and follow Pi if it now has another Pioneer. If the
     // Pioneer declines in Pi, say so: payments need Pi to confirm who is paying.
-    // Outside a Pi host there is no Pi.authenticate to ask.
-    if (followedFor.current !== uid) {
+    // Outside a Pi host there is no Pi.authenticate to ask; until the host is known, this waits.
+    if (followedFor.current !== uid && paysHere(host)) {
       followedFor.current = uid;
-      void piSession().then(async ({ detectHost, followPiIdentity, sendIncompleteReports, declinedInPi }) => {
-        if (!paysHere(await detectHost().catch(() => null))) return;
+      void piSession().then(async ({ followPiIdentity, sendIncompleteReports, declinedInPi }) => {
         await followPiIdentity(uid)
           .then((other) => (other ? adopt(other) : sendIncompleteReports(refreshOrders)))
           .catch((reason: unknown) => {
@@ -172,7 +178,7 @@ export function SessionProvider({ children, cookie = "session", viewer = null }:
         .then(({ requestReconcile }) => mounted.current && requestReconcile())
         .then((changed) => changed && refreshOrders());
     }
-  }, [uid, adopt, refreshOrders]);
+  }, [uid, host, adopt, refreshOrders]);
 
   const sessionError = error && !unauthenticated ? error : null;
   const status = user ? "signed-in" : isLoading ? "loading" : "signed-out";

@@ -15,11 +15,11 @@ afterEach(resetPage);
 const piScript = () => document.querySelector<HTMLScriptElement>(`script[src="${sdkSrc}"]`);
 
 describe("Pi's SDK arriving late", () => {
-  it("makes Buy usable once the script loads, even after the wait for it ran out, and tries a failed script again", async () => {
+  it("makes Buy usable and runs the open-time checks once the script loads, even after the wait for it ran out, and tries a failed script again", async () => {
     // Loaded before the page, as a real page would have it by then: the host check starts at once.
     await import("@/components/session/pi-session");
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
-    stubApi({
+    const calls = stubApi({
       "GET /api/auth/session": () => ({ status: 200, body: { user: { uid: "u1", username: "alice" } } }),
       "GET /api/orders": () => ({ status: 200, body: { orders: [], owned: [] } }),
       "POST /api/payments/reconcile": nothingReconciled,
@@ -41,8 +41,15 @@ describe("Pi's SDK arriving late", () => {
 
     // The script is asked for again, and this time it loads.
     await waitAdvancing(() => expect(piScript() ?? first).not.toBe(first));
-    installPi({ authenticate: () => Promise.resolve({ accessToken: "a", user: { uid: "u1" } }) });
+    // Pi reports an unfinished payment at the page's Pi.authenticate, which the open-time check makes.
+    installPi({
+      authenticate: (_scopes: string[], onIncompletePaymentFound: (payment: { identifier: string }) => void) => {
+        onIncompletePaymentFound({ identifier: "paid-but-unfinished" });
+        return Promise.resolve({ accessToken: "a", user: { uid: "u1" } });
+      },
+    });
     act(() => void piScript()?.dispatchEvent(new Event("load")));
     await waitAdvancing(() => expect(buy().disabled).toBe(false));
+    await waitAdvancing(() => expect(calls.filter((c) => c.route === "POST /api/payments/incomplete").map((c) => c.body)).toEqual([{ paymentId: "paid-but-unfinished" }]));
   });
 });

@@ -137,6 +137,36 @@ describe("Another Pioneer signing in on a page the server rendered for the first
   });
 });
 
+describe("The same Pioneer signing out and in again on the page", () => {
+  it("shows their orders as the server reads them now, not as the page was rendered", async () => {
+    installPi({ authenticate: piSignsIn("u1") });
+    let signedOut = false;
+    stubApi({
+      "POST /api/auth/signout": () => {
+        signedOut = true;
+        return { status: 200, body: { ok: true } };
+      },
+      "GET /api/auth/session": () => ({ status: 401, body: { error: { code: "signed_out", message: "Signed out." } } }),
+      "POST /api/auth/signin": () => ({ status: 200, body: { user: { uid: "u1", username: "alice" }, admin: false, sessionToken: "A".repeat(43) } }),
+      "GET /api/orders": () => (signedOut ? { status: 500, body: { error: { code: "internal_error", message: "Something went wrong." } } } : { status: 200, body: overview }),
+      "POST /api/payments/reconcile": nothingReconciled,
+    });
+    renderApp(
+      <OrdersSeed uid="u1" overview={overview}>
+        <OwnedList />
+      </OrdersSeed>,
+      "session",
+      { user: { uid: "u1", username: "alice" }, admin: false },
+    );
+    expect(await screen.findByText("1 given. Thank you!")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Sign out" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Sign in with Pi" }));
+    await vi.waitFor(() => expect(screen.getByTestId("username").textContent).toBe("alice"));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(screen.queryByText("1 given. Thank you!")).toBeNull();
+  });
+});
+
 describe("Pi signed in as another Pioneer than the page's cookie", () => {
   it("shows none of the cookie's Pioneer's items while Pi's Pioneer's orders load", async () => {
     installPi({ authenticate: piSignsIn("u2") });
