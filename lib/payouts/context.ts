@@ -59,7 +59,7 @@ export async function move(ctx: WorkerContext, payout: Payout, to: PayoutStatus,
 
 /** The payout waits in its state; `reason` shows on /debug. Always ends the step. */
 export async function note(ctx: WorkerContext, payout: Payout, reason: string): Promise<null> {
-  await notePayout(ctx.db, payout.id, payout.status, { lastError: reason });
+  await notePayout(ctx.db, payout.id, payout.status, reason);
   return null;
 }
 

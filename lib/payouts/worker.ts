@@ -87,7 +87,7 @@ async function advance(ctx: WorkerContext, payout: Payout): Promise<void> {
       // Pi or Horizon did not answer (or the database failed): the payout waits for the next run as it is.
       const code = error instanceof PiApiError ? error.code : error instanceof Error ? error.name : "error";
       logError("payouts.step_failed", { payoutId: from.id, status: from.status, paymentId: from.piPaymentId, code });
-      await notePayout(ctx.db, from.id, from.status, { lastError: code }).catch(() => undefined);
+      await notePayout(ctx.db, from.id, from.status, code).catch(() => undefined);
       current = null;
     }
     if (current && ["completed", "failed", "cancelled", "needs_consent"].includes(current.status)) return;

@@ -47,11 +47,11 @@ export async function updatePayoutStatus(db: Database, id: string, from: PayoutS
   return row ?? null;
 }
 
-/** Records why a payout waits (and until when), if it is still in `status`; `updatedAt` says when it last waited. */
-export async function notePayout(db: Database, id: string, status: PayoutStatus, note: { lastError: string; retryAfter?: Date | null }) {
+/** Records why a payout waits, if it is still in `status`; `updatedAt` says when it last waited. */
+export async function notePayout(db: Database, id: string, status: PayoutStatus, lastError: string) {
   await db
     .update(payouts)
-    .set({ lastError: note.lastError, retryAfter: note.retryAfter ?? null, updatedAt: sql`now()` })
+    .set({ lastError, updatedAt: sql`now()` })
     .where(and(eq(payouts.id, id), eq(payouts.status, status)));
 }
 
