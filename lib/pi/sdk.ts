@@ -87,13 +87,22 @@ export async function authenticateWithPi(onIncompletePaymentFound: (payment: PiS
 // Pi refuses a new payment while the Pioneer has an unfinished one; its message is meant for developers.
 const pendingPattern = /pending|ongoing|incomplete/i;
 
-// Pi hands over the earlier, unfinished payment with this error (onIncompletePaymentFound gets it too).
-function paymentError(error: Error): PiSdkError {
-  if (pendingPattern.test(error.message)) return new PiSdkError("previous_payment_pending", "Finishing your previous payment first. Try again in a moment.");
+// Pi hands over the earlier, unfinished payment with this error (onIncompletePaymentFound gets it
+// too): a payment other than this one's, or none.
+function paymentError(error: Error, earlier: boolean): PiSdkError {
+  if (earlier && pendingPattern.test(error.message)) return new PiSdkError("previous_payment_pending", "Finishing your previous payment first. Try again in a moment.");
   // Pi's own words are for developers (and English): keep them as the message, show the Pioneer ours.
   return new PiSdkError("payment_failed", error.message);
 }
 
 export async function createPiPayment(data: { amount: number; memo: string; metadata: Record<string, unknown> }, callbacks: PiPaymentCallbacks) {
-  (await getPi()).createPayment(data, { ...callbacks, onError: (error, payment) => callbacks.onError(paymentError(error), payment) });
+  let own: string | null = null;
+  (await getPi()).createPayment(data, {
+    ...callbacks,
+    onReadyForServerApproval: (paymentId) => {
+      own = paymentId;
+      callbacks.onReadyForServerApproval(paymentId);
+    },
+    onError: (error, payment) => callbacks.onError(paymentError(error, !payment || payment.identifier !== own), payment),
+  });
 }

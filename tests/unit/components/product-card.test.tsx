@@ -196,6 +196,15 @@ describe("ProductCard", () => {
     expect(buyButton().disabled).toBe(false);
   });
 
+  it("reports the purchase's own payment as cancelled when Pi's error about it happens to mention pending", async () => {
+    const { calls } = await setup((c) => {
+      c.onReadyForServerApproval("pay-own");
+      c.onError(new Error("The payment is still pending on the blockchain."), { identifier: "pay-own" });
+    });
+    expect(await screen.findByText("Payment failed: Pi stopped this payment. If your wallet shows it as paid, it will appear in your orders.")).toBeTruthy();
+    await vi.waitFor(() => expect(calls.filter((c) => c.route === "POST /api/payments/cancel").map((c) => c.body)).toEqual([{ paymentId: "pay-own" }]));
+  });
+
   it("says the same when Pi hands over the earlier payment with the error, and does not report that one as cancelled", async () => {
     const earlier: PiSdkPayment = { identifier: "earlier-paid-payment" };
     const { calls } = await setup((c) => c.onError(new Error("You already have a pending payment on this app, which needs an action from the developer."), earlier));
