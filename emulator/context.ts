@@ -3,6 +3,7 @@ import type { PayoutSwitch } from "./a2u";
 import type { ResolvedEmulatorOptions } from "./config";
 import type { ConsentRegistry } from "./consents";
 import type { FaultRegistry } from "./faults";
+import type { IncompleteRule } from "./incomplete-rule";
 import type { Ledger } from "./horizon/ledger";
 import type { OAuthRegistry } from "./oauth";
 import type { PiBrowserHost } from "./pi-browser";
@@ -17,6 +18,7 @@ export interface EmulatorContext {
   /** The emulator's chain, served as Horizon under /horizon. */
   ledger: Ledger;
   payouts: PayoutSwitch;
+  incomplete: IncompleteRule;
   options: ResolvedEmulatorOptions;
   now(): number;
 }

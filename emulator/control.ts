@@ -9,6 +9,7 @@ import { handleHostControl, resetHost } from "./control-host";
 import { toPaymentDto } from "./dto";
 import { faultSpecSchema } from "./faults";
 import { handleHorizonControl, resetChain } from "./horizon/control";
+import { handleIncompleteControl } from "./incomplete-rule";
 import {
   apiError,
   json,
@@ -60,6 +61,7 @@ export function handleControl(req: EmulatorRequest, ctx: EmulatorContext): Emula
       consents.clear();
       resetHost(ctx);
       resetChain(ctx);
+      ctx.incomplete.approvedWithoutTransaction = false;
       return json(200, { pioneers: store.listPioneers() });
     case "GET /control/users":
       return json(200, { users: store.listPioneers() });
@@ -93,7 +95,7 @@ export function handleControl(req: EmulatorRequest, ctx: EmulatorContext): Emula
 
   const hostRoute = handleHostControl(req, ctx);
   if (hostRoute) return hostRoute;
-  const chainRoute = handleHorizonControl(req, ctx) ?? handlePayoutsControl(req, ctx) ?? handleAdsControl(req, ctx);
+  const chainRoute = handleHorizonControl(req, ctx) ?? handlePayoutsControl(req, ctx) ?? handleAdsControl(req, ctx) ?? handleIncompleteControl(req, ctx);
   if (chainRoute) return chainRoute;
 
   const get = matchRoute("/control/payments/:id", path);
@@ -132,5 +134,5 @@ function createPayment(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResp
   const { accessToken, ...input } = body.value;
   const grant = ctx.store.findGrant(accessToken);
   if (!grant) return apiError(401, "unauthorized", "Unknown or expired accessToken.");
-  return outcomeResponse(createUserToAppPayment(ctx.store, grant.pioneer, input, ctx.now()), ctx.options.network);
+  return outcomeResponse(createUserToAppPayment(ctx.store, grant.pioneer, input, ctx.now(), ctx.incomplete), ctx.options.network);
 }

@@ -1,5 +1,6 @@
 // Pi's payment rules (pi-platform.md §5): flags only move forward, one open payment per Pioneer.
 import { newPaymentIdentifier, newTxid } from "./ids";
+import type { IncompleteRule } from "./incomplete-rule";
 import type { EmulatorStore, Payment, PaymentStatus, Pioneer } from "./store";
 
 export interface PaymentInput {
@@ -30,9 +31,13 @@ function raise(payment: Payment, ...flags: (keyof PaymentStatus)[]): void {
   for (const flag of flags) payment.status[flag] = true;
 }
 
-/** A U2A payment whose transaction exists but which the app has not completed: it blocks new payments. */
-export function findIncompleteUserPayment(store: EmulatorStore, uid: string): Payment | undefined {
-  return store.listOpenPayments((p) => p.userUid === uid && p.direction === "user_to_app" && p.txid !== null)[0];
+/**
+ * A U2A payment whose transaction exists but which the app has not completed: it blocks new payments.
+ * With `approvedWithoutTransaction` (./incomplete-rule.ts), an approved one without a transaction too.
+ */
+export function findIncompleteUserPayment(store: EmulatorStore, uid: string, rule: IncompleteRule): Payment | undefined {
+  const unfinished = (p: Payment) => p.txid !== null || (rule.approvedWithoutTransaction && p.status.developer_approved);
+  return store.listOpenPayments((p) => p.userUid === uid && p.direction === "user_to_app" && unfinished(p))[0];
 }
 
 /** A2U payments the app still has to submit and complete. */
@@ -54,8 +59,8 @@ function newPayment(pioneer: Pioneer, input: PaymentInput, fields: Pick<Payment,
 }
 
 /** What the SDK's createPayment does: replaces an open payment without a tx, refuses while one has a tx. */
-export function createUserToAppPayment(store: EmulatorStore, pioneer: Pioneer, input: PaymentInput, now: number): Outcome {
-  const incomplete = findIncompleteUserPayment(store, pioneer.uid);
+export function createUserToAppPayment(store: EmulatorStore, pioneer: Pioneer, input: PaymentInput, now: number, rule: IncompleteRule): Outcome {
+  const incomplete = findIncompleteUserPayment(store, pioneer.uid, rule);
   if (incomplete) {
     return refuse(400, "ongoing_payment_found", "You already have a pending payment on this app, which needs an action from the developer.", { payment: incomplete });
   }

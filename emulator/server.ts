@@ -7,6 +7,7 @@ import type { EmulatorContext } from "./context";
 import { FaultRegistry } from "./faults";
 import { EMULATOR_APP_WALLET } from "./horizon/app-wallet";
 import { Ledger } from "./horizon/ledger";
+import { IncompleteRule } from "./incomplete-rule";
 import { CORS_HEADERS, apiError, type EmulatorResponse } from "./http";
 import { OAuthRegistry } from "./oauth";
 import { PiBrowserHost } from "./pi-browser";
@@ -65,6 +66,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     host: new PiBrowserHost(),
     ledger: new Ledger(EMULATOR_APP_WALLET, now),
     payouts: new PayoutSwitch(),
+    incomplete: new IncompleteRule(),
     options: resolved,
     now,
   };

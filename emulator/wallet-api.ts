@@ -73,7 +73,7 @@ export function handleWalletApi(req: EmulatorRequest, ctx: EmulatorContext): Emu
 
   if (path === "/v2/payments/user_to_app") return createPayment(req, ctx, grant);
   if (path === "/v2/payments/incomplete") {
-    const payment = findIncompleteUserPayment(store, grant.pioneer.uid);
+    const payment = findIncompleteUserPayment(store, grant.pioneer.uid, ctx.incomplete);
     return json(200, { exists: payment !== undefined, payment: payment ? toPaymentDto(payment, options.network) : null });
   }
   if (path === "/wallet/rewarded-ads") return json(200, { adId: store.addRewardedAd().identifier });
@@ -117,7 +117,7 @@ function createPayment(req: EmulatorRequest, ctx: EmulatorContext, grant: Access
   }
   const body = parseBody(req, paymentInputSchema);
   if (!body.ok) return body.response;
-  return outcomeResponse(createUserToAppPayment(ctx.store, grant.pioneer, body.value, ctx.now()), ctx.options.network);
+  return outcomeResponse(createUserToAppPayment(ctx.store, grant.pioneer, body.value, ctx.now(), ctx.incomplete), ctx.options.network);
 }
 
 const ownPaymentRoutes: [method: string, pattern: string, act: (payment: Payment) => Outcome][] = [

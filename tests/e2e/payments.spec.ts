@@ -66,6 +66,24 @@ test("a purchase whose completion never reached our server is completed from Pi'
   expect(incomplete.map((request) => request.postDataJSON() as unknown)).toEqual([{ paymentId: payments[0]?.identifier }]);
 });
 
+test("an approved payment the Pioneer never signed, which Pi reports at the next open, is cancelled so they can buy again", async ({ page, app, emulator }) => {
+  // As Pioneers have seen Pi do: report it as unfinished and refuse new payments while it is open.
+  await emulator.control("POST", "/control/incomplete", { approvedWithoutTransaction: true });
+  await app.button(/Buy A coffee/).click();
+  await expect(app.wallet().getByRole("button", { name: "Confirm" })).toBeEnabled();
+  const incomplete = recordRequests(page, "POST", "/api/payments/incomplete");
+  await page.reload();
+  await expect(app.username).toHaveText("alice");
+  const piPayments = async () => ((await emulator.control("GET", "/control/payments")) as { payments: { identifier: string; status: { cancelled: boolean } }[] }).payments;
+  const [unsigned] = await piPayments();
+  await expect.poll(() => incomplete.map((request) => request.postDataJSON() as unknown)).toEqual([{ paymentId: unsigned?.identifier }]);
+  await expect.poll(async () => (await piPayments())[0]?.status.cancelled).toBe(true);
+
+  await app.button(/Buy A coffee/).click();
+  await app.wallet().getByRole("button", { name: "Confirm" }).click();
+  await expect(app.purchaseStatus("coffee")).toHaveText("Paid. Thank you! It's in What you own.");
+});
+
 test("a purchase Pi refused to complete is settled by the reconcile when the Pioneer opens the app again", async ({ page, app, emulator }) => {
   // Pi refuses every completion for now: the wallet's callbacks cannot finish the purchase.
   await emulator.control("POST", "/control/faults", { method: "POST", path: "/v2/payments/*/complete", mode: "error", status: 503, times: 1000 });

@@ -130,6 +130,24 @@ describe("payments", () => {
   });
 });
 
+describe("the incomplete-payment rule", () => {
+  it("reports an approved payment without a transaction to the SDK, and blocks a new one, only while switched on until a reset", async () => {
+    const alice = await emu.newUser("alice");
+    const p = await emu.newPayment(alice.accessToken);
+    await emu.server("POST", `/v2/payments/${p.identifier}/approve`);
+    const incomplete = async () => (await emu.call("GET", "/v2/payments/incomplete", { authorization: `Bearer ${alice.accessToken}` })).body as { exists: boolean };
+    expect(await incomplete()).toMatchObject({ exists: false });
+
+    expect((await emu.control("POST", "/incomplete", { approvedWithoutTransaction: true })).body).toEqual({ approvedWithoutTransaction: true });
+    expect(await incomplete()).toMatchObject({ exists: true, payment: { identifier: p.identifier } });
+    piError(await emu.control("POST", "/payments", { accessToken: alice.accessToken, amount: 1, memo: "Another", metadata: {} }), 400, "ongoing_payment_found");
+    piError(await emu.control("POST", "/incomplete", { approvedWithoutTransaction: "yes" }), 400, "invalid_arguments");
+
+    await emu.control("POST", "/reset");
+    expect((await emu.control("GET", "/incomplete")).body).toEqual({ approvedWithoutTransaction: false });
+  });
+});
+
 describe("approval expiry", () => {
   it("cancels unapproved payments once approvalExpiryMs has passed, evaluated on read", async () => {
     const quick = await startTestEmulator({ approvalExpiryMs: 150 });

@@ -10,19 +10,21 @@ import {
   findIncompleteUserPayment,
   submitTransaction,
 } from "@/emulator/payments";
+import { IncompleteRule } from "@/emulator/incomplete-rule";
 import { EmulatorStore } from "@/emulator/store";
 
 function setup() {
   let now = 1_000_000;
   const store = new EmulatorStore(() => now);
+  const rule = new IncompleteRule();
   const alice = store.findPioneerByUsername("alice");
   if (!alice) throw new Error("alice is a default Pioneer");
   const create = () => {
-    const outcome = createUserToAppPayment(store, alice, { amount: 1, memo: "m", metadata: {} }, now);
+    const outcome = createUserToAppPayment(store, alice, { amount: 1, memo: "m", metadata: {} }, now, rule);
     if (!outcome.ok) throw new Error(outcome.failure.error);
     return outcome.payment;
   };
-  return { store, create, advance: (ms: number) => (now += ms), now: () => now };
+  return { store, rule, create, advance: (ms: number) => (now += ms), now: () => now };
 }
 
 describe("payment rules", () => {
@@ -60,15 +62,32 @@ describe("open payments, as the store keeps them", () => {
     approvePayment(first);
     submitTransaction(first);
     const alice = store.findPioneerByUsername("alice");
-    expect(findIncompleteUserPayment(store, alice?.uid ?? "")).toBe(first);
-    expect(createUserToAppPayment(store, alice!, { amount: 1, memo: "m", metadata: {} }, 0).ok).toBe(false);
+    expect(findIncompleteUserPayment(store, alice?.uid ?? "", new IncompleteRule())).toBe(first);
+    expect(createUserToAppPayment(store, alice!, { amount: 1, memo: "m", metadata: {} }, 0, new IncompleteRule()).ok).toBe(false);
 
     expect(completePayment(first, first.txid ?? undefined, () => undefined).ok).toBe(true);
-    expect(findIncompleteUserPayment(store, alice?.uid ?? "")).toBeUndefined();
+    expect(findIncompleteUserPayment(store, alice?.uid ?? "", new IncompleteRule())).toBeUndefined();
     expect(store.listOpenPayments()).toEqual([]);
     // Closed payments leave the open set, never Pi's record.
     expect(store.getPayment(first.identifier)).toBe(first);
     expect(store.listPayments()).toEqual([first]);
+  });
+
+  it("count an approved payment without a transaction as unfinished only when the rule says Pi does", () => {
+    const { store, rule, create } = setup();
+    const approved = create();
+    approvePayment(approved);
+    const alice = store.findPioneerByUsername("alice");
+    expect(findIncompleteUserPayment(store, alice?.uid ?? "", rule)).toBeUndefined();
+
+    rule.approvedWithoutTransaction = true;
+    expect(findIncompleteUserPayment(store, alice?.uid ?? "", rule)).toBe(approved);
+    expect(createUserToAppPayment(store, alice!, { amount: 1, memo: "m", metadata: {} }, 0, rule)).toMatchObject({ ok: false, failure: { error: "ongoing_payment_found" } });
+    expect(approved.status.cancelled).toBe(false);
+
+    rule.approvedWithoutTransaction = false;
+    create();
+    expect(approved.status.cancelled).toBe(true);
   });
 
   it("are listed oldest first, without the ones a newer payment replaced", () => {
@@ -78,7 +97,7 @@ describe("open payments, as the store keeps them", () => {
     expect(replaced.status.cancelled).toBe(true);
     expect(store.listOpenPayments()).toEqual([current]);
     const bob = store.findPioneerByUsername("bob");
-    const other = createUserToAppPayment(store, bob!, { amount: 2, memo: "n", metadata: {} }, 0);
+    const other = createUserToAppPayment(store, bob!, { amount: 2, memo: "n", metadata: {} }, 0, new IncompleteRule());
     expect(store.listOpenPayments().map((p) => p.identifier)).toEqual([current.identifier, other.ok ? other.payment.identifier : ""]);
   });
 
