@@ -23,6 +23,7 @@ export function renderSandboxPage(req: EmulatorRequest): EmulatorResponse {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Pi Sandbox (emulator)</title>
+<link rel="icon" href="data:,">
 <style>
   html, body { margin: 0; height: 100%; background: #1b1530; font-family: system-ui, sans-serif; }
   body { display: flex; flex-direction: column; }

@@ -75,6 +75,11 @@ async function uidOf(username: string) {
 }
 
 describe("sandbox page", () => {
+  it("names its own icon, so the browser asks the emulator for no /favicon.ico it does not have", () => {
+    const parsed = new DOMParser().parseFromString(pageHtml, "text/html");
+    expect(parsed.head.querySelector('link[rel="icon"]')?.getAttribute("href")).toBe("data:,");
+  });
+
   it("answers the app frame, at its origin, with the Pioneer it is told about", async () => {
     const { appWindow, replies } = await openSandboxPage();
     expect(signedInAs()).toBe("Signed out");
