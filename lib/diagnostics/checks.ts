@@ -25,6 +25,23 @@ export function networkCheck(network: string, sandbox: boolean): Check {
   return { id: "network", label: "Network and Sandbox", status: "info", detail: `PI_NETWORK="${network}", NEXT_PUBLIC_PI_SANDBOX=${String(sandbox)}${sandbox ? " (the app expects the Pi Sandbox)" : " (the app expects Pi Browser)"}.` };
 }
 
+export type SignInLimit = { onVercel: boolean; trustProxy: boolean; perMinute: number; sharedPerMinute: number };
+
+/** Where the sign-in limit gets the client's address (lib/limits/client-address.ts), and what it costs without one. */
+export function signInLimitCheck({ onVercel, trustProxy, perMinute, sharedPerMinute }: SignInLimit, production: boolean): Check {
+  const label = "Sign-in limit";
+  if (perMinute <= 0) return { id: "sign-in-limit", label, status: "info", detail: "RATE_LIMIT_SIGNIN_PER_MINUTE=0: the sign-in limit is off." };
+  if (onVercel) return { id: "sign-in-limit", label, status: "ok", detail: `${perMinute} sign-ins a minute per client address, from Vercel's X-Real-IP.` };
+  if (trustProxy) return { id: "sign-in-limit", label, status: "ok", detail: `${perMinute} sign-ins a minute per client address, from the last X-Forwarded-For hop (TRUST_PROXY=true: your proxy must set it).` };
+  return {
+    id: "sign-in-limit",
+    label,
+    status: production ? "warn" : "info",
+    detail: `No trustworthy client address: every sign-in shares one counter of ${sharedPerMinute} a minute, which one client can use up for everyone.`,
+    fix: "Behind your own reverse proxy, set TRUST_PROXY=true. On Vercel nothing is needed.",
+  };
+}
+
 export type KeyProbe = { accepted: true } | { accepted: false; reason: "refused" | "unreachable"; status: number };
 
 export function serverKeyCheck(probe: KeyProbe): Check {

@@ -5,11 +5,12 @@ import { getDbHandle } from "@/lib/db";
 import { migrationsInRepository } from "@/lib/db/migrate";
 import { listOrdersNeedingAttention, listPaymentReviews, newestBoundOrders } from "@/lib/db/repositories/orders";
 import { lastReconcileRun } from "@/lib/db/repositories/reconcile-runs";
+import { signInLimit } from "@/lib/limits";
 import type { AttentionItem, Check, PayoutDiagnostics } from "@/lib/contract";
 import type { Order } from "@/lib/db/schema";
 import { PiApiError } from "@/lib/pi/errors";
 import { piApi } from "@/lib/pi/platform-api";
-import { configurationCheck, databaseCheck, keyNetworkCheck, networkCheck, reconcilerCheck, serverKeyCheck, validationKeyCheck, type KeyProbe } from "./checks";
+import { configurationCheck, databaseCheck, keyNetworkCheck, networkCheck, reconcilerCheck, serverKeyCheck, signInLimitCheck, validationKeyCheck, type KeyProbe } from "./checks";
 import { collectPayoutReport } from "./payouts";
 
 export type DiagnosticsReport = {
@@ -81,6 +82,7 @@ export async function collectDiagnostics(now = new Date()): Promise<DiagnosticsR
     validationKeyCheck(validationKey),
     databaseCheck(handle.engine, applied, inRepository, production),
     reconcilerCheck(lastRun, Boolean(cronSecret), now),
+    signInLimitCheck(signInLimit(), production),
   ];
   return {
     checks,

@@ -15,6 +15,12 @@ const windowMs = 60_000;
 /** Without a trustworthy client address every sign-in shares one counter, this many times larger. */
 const sharedSignInFactor = 10;
 
+/** The sign-in limit as configured, and where its client address comes from (/debug shows it). */
+export function signInLimit() {
+  const { onVercel, trustProxy, signInPerMinute } = getLimitsEnv();
+  return { onVercel, trustProxy, perMinute: signInPerMinute, sharedPerMinute: signInPerMinute * sharedSignInFactor };
+}
+
 function enforce({ hits, windowStart }: { hits: number; windowStart: Date }, perMinute: number, now: Date): void {
   if (hits <= perMinute) return;
   const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000));
@@ -31,7 +37,7 @@ async function consume(key: string, perMinute: number): Promise<void> {
 export function limitSignIn(request: Request): Promise<void> {
   const env = getLimitsEnv();
   const address = clientAddress(request.headers, env);
-  return address ? consume(`signin:${address}`, env.signInPerMinute) : consume("signin:*", env.signInPerMinute * sharedSignInFactor);
+  return address ? consume(`signin:${address}`, env.signInPerMinute) : consume("signin:*", signInLimit().sharedPerMinute);
 }
 
 /**

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from "vitest";
-import { configurationCheck, databaseCheck, keyNetworkCheck, networkCheck, reconcilerCheck, serverKeyCheck, validationKeyCheck } from "@/lib/diagnostics/checks";
+import { configurationCheck, databaseCheck, keyNetworkCheck, networkCheck, reconcilerCheck, serverKeyCheck, signInLimitCheck, validationKeyCheck } from "@/lib/diagnostics/checks";
 
 const now = new Date("2026-06-01T12:00:00Z");
 const hoursAgo = (h: number) => new Date(now.getTime() - h * 3600_000);
@@ -17,6 +17,15 @@ describe("diagnostics checks", () => {
     expect(networkCheck("Pi Network", true).status).toBe("error");
     expect(networkCheck("Pi Testnet", true)).toMatchObject({ status: "info", detail: expect.stringContaining("Pi Sandbox") as unknown });
     expect(networkCheck("Pi Network", false).detail).toContain("Pi Browser");
+  });
+
+  it("warns a production server without a trustworthy client address that one client can use up everyone's sign-ins", () => {
+    const selfHosted = { onVercel: false, trustProxy: false, perMinute: 30, sharedPerMinute: 300 };
+    expect(signInLimitCheck(selfHosted, true)).toMatchObject({ status: "warn", detail: expect.stringContaining("300") as unknown, fix: expect.stringContaining("TRUST_PROXY=true") as unknown });
+    expect(signInLimitCheck(selfHosted, false).status).toBe("info");
+    expect(signInLimitCheck({ ...selfHosted, trustProxy: true }, true)).toMatchObject({ status: "ok", detail: expect.stringContaining("X-Forwarded-For") as unknown });
+    expect(signInLimitCheck({ ...selfHosted, onVercel: true }, true)).toMatchObject({ status: "ok", detail: expect.stringContaining("X-Real-IP") as unknown });
+    expect(signInLimitCheck({ ...selfHosted, perMinute: 0 }, true)).toMatchObject({ status: "info", detail: expect.stringContaining("off") as unknown });
   });
 
   it("tells a refused key from an unreachable Pi", () => {
