@@ -35,7 +35,7 @@ export function renderApp(children?: ReactNode, cookie?: SessionCookie, viewer?:
   );
 }
 
-type Answer = { status: number; body: unknown };
+export type Answer = { status: number; body: unknown };
 type Handler = (body: unknown) => Answer | Promise<Answer>;
 
 /** What POST /api/payments/reconcile answers when it found nothing to settle. */

@@ -9,7 +9,7 @@ import { OrdersSeed } from "@/components/orders/orders-seed";
 import { SessionProvider } from "@/components/session";
 import type { OrdersOverview, OrderView } from "@/lib/contract";
 import { en } from "@/lib/i18n/messages/en";
-import { countOf, deferred, installPi, nothingReconciled, piSignsIn, renderApp, resetPage, stubApi } from "./render";
+import { countOf, deferred, installPi, nothingReconciled, piSignsIn, renderApp, resetPage, stubApi, type Answer } from "./render";
 
 // A page requested with a live session cookie arrives with the Pioneer's orders in its HTML. The
 // server cannot know the phone's time zone, so it writes times in UTC; the browser's first render
@@ -104,88 +104,71 @@ describe("A navigation to a page the server rendered with the orders", () => {
   });
 });
 
+const alice = { uid: "u1", username: "alice" };
+const bob = { uid: "u2", username: "bob" };
+const serverFailed: Answer = { status: 500, body: { error: { code: "internal_error", message: "Something went wrong." } } };
+const aliceItems = "1 given. Thank you!";
+
+/**
+ * The page as the server rendered it for alice's cookie, with her orders seeded, Pi signing in as
+ * `piPioneer`. Orders asked for once a new session is open get `laterOrders`.
+ */
+async function openAlicesPage(piPioneer: typeof alice, laterOrders: () => Answer | Promise<Answer>) {
+  installPi({ authenticate: piSignsIn(piPioneer.uid) });
+  let newSession = false;
+  stubApi({
+    "POST /api/auth/signout": () => ({ status: 200, body: { ok: true } }),
+    "GET /api/auth/session": () => ({ status: 401, body: { error: { code: "signed_out", message: "Signed out." } } }),
+    "POST /api/auth/signin": () => {
+      newSession = true;
+      return { status: 200, body: { user: piPioneer, admin: false, sessionToken: "S".repeat(43) } };
+    },
+    "GET /api/orders": () => (newSession ? laterOrders() : { status: 200, body: overview }),
+    "POST /api/payments/reconcile": nothingReconciled,
+  });
+  renderApp(
+    <OrdersSeed uid={alice.uid} overview={overview}>
+      <OwnedList />
+    </OrdersSeed>,
+    "session",
+    { user: alice, admin: false },
+  );
+  expect(await screen.findByText(aliceItems)).toBeTruthy();
+}
+
+/** Signs out from the header, then in again with Pi, and waits for `who`. */
+async function signOutAndIn(who: typeof alice) {
+  fireEvent.click(screen.getByRole("button", { name: "Sign out" }));
+  fireEvent.click(await screen.findByRole("button", { name: "Sign in with Pi" }));
+  await vi.waitFor(() => expect(screen.getByTestId("username").textContent).toBe(who.username));
+}
+
 describe("Another Pioneer signing in on a page the server rendered for the first", () => {
   it("never shows them the first Pioneer's items, while their own load or after that fails", async () => {
-    installPi({ authenticate: piSignsIn("u2") });
-    const bobsOrders = deferred<{ status: number; body: unknown }>();
-    let signedOut = false;
-    stubApi({
-      "POST /api/auth/signout": () => {
-        signedOut = true;
-        return { status: 200, body: { ok: true } };
-      },
-      "GET /api/auth/session": () => ({ status: 401, body: { error: { code: "signed_out", message: "Signed out." } } }),
-      "POST /api/auth/signin": () => ({ status: 200, body: { user: { uid: "u2", username: "bob" }, admin: false, sessionToken: "B".repeat(43) } }),
-      "GET /api/orders": () => (signedOut ? bobsOrders.promise : { status: 200, body: overview }),
-      "POST /api/payments/reconcile": nothingReconciled,
-    });
-    renderApp(
-      <OrdersSeed uid="u1" overview={overview}>
-        <OwnedList />
-      </OrdersSeed>,
-      "session",
-      { user: { uid: "u1", username: "alice" }, admin: false },
-    );
-    expect(await screen.findByText("1 given. Thank you!")).toBeTruthy();
-    fireEvent.click(screen.getByRole("button", { name: "Sign out" }));
-    fireEvent.click(await screen.findByRole("button", { name: "Sign in with Pi" }));
-    await vi.waitFor(() => expect(screen.getByTestId("username").textContent).toBe("bob"));
-    expect(screen.queryByText("1 given. Thank you!")).toBeNull();
-    bobsOrders.resolve({ status: 500, body: { error: { code: "internal_error", message: "Something went wrong." } } });
+    const bobsOrders = deferred<Answer>();
+    await openAlicesPage(bob, () => bobsOrders.promise);
+    await signOutAndIn(bob);
+    expect(screen.queryByText(aliceItems)).toBeNull();
+    bobsOrders.resolve(serverFailed);
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(screen.queryByText("1 given. Thank you!")).toBeNull();
+    expect(screen.queryByText(aliceItems)).toBeNull();
   });
 });
 
 describe("The same Pioneer signing out and in again on the page", () => {
   it("shows their orders as the server reads them now, not as the page was rendered", async () => {
-    installPi({ authenticate: piSignsIn("u1") });
-    let signedOut = false;
-    stubApi({
-      "POST /api/auth/signout": () => {
-        signedOut = true;
-        return { status: 200, body: { ok: true } };
-      },
-      "GET /api/auth/session": () => ({ status: 401, body: { error: { code: "signed_out", message: "Signed out." } } }),
-      "POST /api/auth/signin": () => ({ status: 200, body: { user: { uid: "u1", username: "alice" }, admin: false, sessionToken: "A".repeat(43) } }),
-      "GET /api/orders": () => (signedOut ? { status: 500, body: { error: { code: "internal_error", message: "Something went wrong." } } } : { status: 200, body: overview }),
-      "POST /api/payments/reconcile": nothingReconciled,
-    });
-    renderApp(
-      <OrdersSeed uid="u1" overview={overview}>
-        <OwnedList />
-      </OrdersSeed>,
-      "session",
-      { user: { uid: "u1", username: "alice" }, admin: false },
-    );
-    expect(await screen.findByText("1 given. Thank you!")).toBeTruthy();
-    fireEvent.click(screen.getByRole("button", { name: "Sign out" }));
-    fireEvent.click(await screen.findByRole("button", { name: "Sign in with Pi" }));
-    await vi.waitFor(() => expect(screen.getByTestId("username").textContent).toBe("alice"));
+    await openAlicesPage(alice, () => serverFailed);
+    await signOutAndIn(alice);
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(screen.queryByText("1 given. Thank you!")).toBeNull();
+    expect(screen.queryByText(aliceItems)).toBeNull();
   });
 });
 
 describe("Pi signed in as another Pioneer than the page's cookie", () => {
   it("shows none of the cookie's Pioneer's items while Pi's Pioneer's orders load", async () => {
-    installPi({ authenticate: piSignsIn("u2") });
-    const bobsOrders = deferred<{ status: number; body: unknown }>();
-    stubApi({
-      "POST /api/auth/signin": () => ({ status: 200, body: { user: { uid: "u2", username: "bob" }, admin: false, sessionToken: "B".repeat(43) } }),
-      "GET /api/orders": () => bobsOrders.promise,
-      "POST /api/payments/reconcile": nothingReconciled,
-    });
-    renderApp(
-      <OrdersSeed uid="u1" overview={overview}>
-        <OwnedList />
-      </OrdersSeed>,
-      "session",
-      { user: { uid: "u1", username: "alice" }, admin: false },
-    );
-    expect(await screen.findByText("1 given. Thank you!")).toBeTruthy();
+    await openAlicesPage(bob, () => deferred<Answer>().promise);
     await vi.waitFor(() => expect(screen.getByTestId("username").textContent).toBe("bob"));
-    expect(screen.queryByText("1 given. Thank you!")).toBeNull();
+    expect(screen.queryByText(aliceItems)).toBeNull();
   });
 });
 
