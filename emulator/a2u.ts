@@ -3,7 +3,7 @@
 // Until /complete, `transaction` stays null even when the payout is already on chain: Pi's documented quirk.
 import { z } from "zod";
 import type { EmulatorContext } from "./context";
-import { apiError, json, outcomeResponse, parseBody, paymentInputSchema, type EmulatorRequest, type EmulatorResponse } from "./http";
+import { apiError, outcomeResponse, parseBody, paymentInputSchema, switchRoute, type EmulatorRequest, type EmulatorResponse } from "./http";
 import { piNumberToStroops } from "./horizon/amounts";
 import type { Ledger } from "./horizon/ledger";
 import { createAppToUserPayment, type TransactionVerifier } from "./payments";
@@ -15,7 +15,6 @@ export class PayoutSwitch {
 }
 
 const createBodySchema = z.object({ payment: paymentInputSchema.extend({ uid: z.string().min(1) }) });
-const switchBodySchema = z.object({ available: z.boolean() });
 
 /** POST /v2/payments. */
 export function createPayout(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
@@ -34,15 +33,7 @@ export function createPayout(req: EmulatorRequest, ctx: EmulatorContext): Emulat
 
 /** GET/POST /control/payouts {available}. */
 export function handlePayoutsControl(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse | undefined {
-  if (req.path !== "/control/payouts") return undefined;
-  if (req.method === "POST") {
-    const body = parseBody(req, switchBodySchema);
-    if (!body.ok) return body.response;
-    ctx.payouts.available = body.value.available;
-  } else if (req.method !== "GET") {
-    return undefined;
-  }
-  return json(200, { available: ctx.payouts.available });
+  return switchRoute(req, "/control/payouts", "available", ctx.payouts);
 }
 
 /**

@@ -118,3 +118,21 @@ export const paymentInputSchema = z.object({
   memo: z.string().max(1000),
   metadata: z.record(z.string(), z.unknown()),
 });
+
+/**
+ * GET/POST `path` {`key`: boolean}: a switch of the control API, read and flipped on `state`.
+ * Undefined for another path or method, so the caller tries its next route.
+ */
+export function switchRoute<K extends string>(req: EmulatorRequest, path: string, key: K, state: Record<K, boolean>): EmulatorResponse | undefined {
+  if (req.path !== path) return undefined;
+  if (req.method === "POST") {
+    const body = parseBody(req, z.object({ [key]: z.boolean() }));
+    if (!body.ok) return body.response;
+    // Always there once parsed; zod types a computed key as an index signature.
+    const value = body.value[key];
+    if (value !== undefined) state[key] = value;
+  } else if (req.method !== "GET") {
+    return undefined;
+  }
+  return json(200, { [key]: state[key] });
+}
