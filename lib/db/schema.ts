@@ -140,6 +140,8 @@ export const payouts = pgTable(
     failedTransactions: integer("failed_transactions").notNull().default(0),
     // Why the payout waits or failed: a Pi or Horizon code, or ours (insufficient_balance…).
     lastError: text("last_error"),
+    // Never set: waits are ordered by last_error and updated_at instead. Kept, not dropped, so a
+    // release before this one still runs on the same database (see AGENTS.md, "Change a table").
     retryAfter: timestamp("retry_after", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

@@ -65,7 +65,7 @@ export async function runPayouts(options: PayoutRunOptions = {}): Promise<Payout
   try {
     await requeueAfterSignIn(db);
     await recoverOpenPayments(ctx);
-    for (const payout of await listOpenPayouts(db, now())) {
+    for (const payout of await listOpenPayouts(db)) {
       if (now().getTime() >= deadline || !(await ctx.keepLease())) break;
       await advance(ctx, payout);
     }

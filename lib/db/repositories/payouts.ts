@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNull, like, lt, notInArray, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, like, notInArray, or, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db";
 import { payouts, users, type Payout, type PayoutStatus } from "@/lib/db/schema";
 
@@ -31,7 +31,7 @@ export async function findPayoutByPayment(db: Database, piPaymentId: string): Pr
   return row ?? null;
 }
 
-export type PayoutChanges = Partial<Pick<Payout, "piPaymentId" | "toAddress" | "txid" | "envelopeXdr" | "validUntil" | "envelopes" | "failedTransactions" | "lastError" | "retryAfter" | "completedAt">>;
+export type PayoutChanges = Partial<Pick<Payout, "piPaymentId" | "toAddress" | "txid" | "envelopeXdr" | "validUntil" | "envelopes" | "failedTransactions" | "lastError" | "completedAt">>;
 
 /**
  * Moves a payout from `from` to `to` only if it is still in `from` (compare-and-set), with the
@@ -56,15 +56,15 @@ export async function notePayout(db: Database, id: string, status: PayoutStatus,
 }
 
 /**
- * Payouts a worker has something to do for, leaving those told to wait until later: first those that
- * did not wait since they last moved (no `last_error`), then those that waited, the one tried longest
- * ago first. So payouts that keep waiting cannot hold back a newer one, and each is still tried in turn.
+ * Payouts a worker has something to do for: first those that did not wait since they last moved (no
+ * `last_error`), then those that waited, the one tried longest ago first. So payouts that keep waiting
+ * cannot hold back a newer one, and each is still tried in turn.
  */
-export function listOpenPayouts(db: Database, now: Date, limit = 50): Promise<Payout[]> {
+export function listOpenPayouts(db: Database, limit = 50): Promise<Payout[]> {
   return db
     .select()
     .from(payouts)
-    .where(and(inArray(payouts.status, ["queued", "created", "signed", "submitted", "on_chain"]), or(isNull(payouts.retryAfter), lt(payouts.retryAfter, now))))
+    .where(inArray(payouts.status, ["queued", "created", "signed", "submitted", "on_chain"]))
     .orderBy(sql`${payouts.lastError} is not null`, asc(payouts.updatedAt), asc(payouts.id))
     .limit(limit);
 }
@@ -73,7 +73,7 @@ export function listOpenPayouts(db: Database, now: Date, limit = 50): Promise<Pa
 export async function requeueAfterSignIn(db: Database): Promise<number> {
   const moved = await db
     .update(payouts)
-    .set({ status: "queued", lastError: null, retryAfter: null, updatedAt: sql`now()` })
+    .set({ status: "queued", lastError: null, updatedAt: sql`now()` })
     .where(and(eq(payouts.status, "needs_consent"), sql`exists (select 1 from ${users} where ${users.uid} = ${payouts.userUid} and ${users.lastSignInAt} > ${payouts.updatedAt})`))
     .returning({ id: payouts.id });
   return moved.length;
