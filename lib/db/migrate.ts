@@ -31,6 +31,7 @@ export interface MigrationResult {
 
 const MIGRATIONS_SCHEMA = "drizzle";
 const MIGRATIONS_TABLE = "__drizzle_migrations";
+const migrationsTable = `"${MIGRATIONS_SCHEMA}"."${MIGRATIONS_TABLE}"`;
 // Any constant works as long as every instance uses the same one. A transaction's lock, released
 // by its COMMIT: a pooler in transaction mode keeps a transaction on one server connection, while a
 // session's lock could be taken on one connection and "released" on another.
@@ -70,7 +71,7 @@ export interface SqlClient {
 async function appliedState(query: Query): Promise<{ count: number; newest: number }> {
   const { rows: found } = await query(`select to_regclass('${MIGRATIONS_SCHEMA}.${MIGRATIONS_TABLE}') is not null as present`);
   if (found[0]?.present !== true) return { count: 0, newest: -1 };
-  const { rows } = await query(`select count(*)::int as n, coalesce(max(created_at), -1) as newest from "${MIGRATIONS_SCHEMA}"."${MIGRATIONS_TABLE}"`);
+  const { rows } = await query(`select count(*)::int as n, coalesce(max(created_at), -1) as newest from ${migrationsTable}`);
   return { count: Number(rows[0]?.n ?? 0), newest: Number(rows[0]?.newest ?? -1) };
 }
 
@@ -88,18 +89,17 @@ export async function migratePostgres(client: SqlClient): Promise<MigrationResul
   // Drizzle's rule: a migration is pending when it is newer than the newest the database recorded.
   const before = await appliedState(query);
   if (before.newest >= (migrations.at(-1)?.folderMillis ?? -1)) return { applied: 0, total: before.count };
-  const table = `"${MIGRATIONS_SCHEMA}"."${MIGRATIONS_TABLE}"`;
   await client.query("begin");
   try {
     await client.query(LOCK_SQL);
     await client.query(`create schema if not exists "${MIGRATIONS_SCHEMA}"`);
-    await client.query(`create table if not exists ${table} (id serial primary key, hash text not null, created_at bigint)`);
+    await client.query(`create table if not exists ${migrationsTable} (id serial primary key, hash text not null, created_at bigint)`);
     const { newest: last } = await appliedState(query);
     let applied = 0;
     for (const migration of migrations) {
       if (migration.folderMillis <= last) continue;
       for (const statement of migration.sql) await client.query(statement);
-      await client.query(`insert into ${table} (hash, created_at) values ($1, $2)`, [migration.hash, migration.folderMillis]);
+      await client.query(`insert into ${migrationsTable} (hash, created_at) values ($1, $2)`, [migration.hash, migration.folderMillis]);
       applied += 1;
     }
     const { count: total } = await appliedState(query);
