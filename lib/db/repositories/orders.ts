@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Database } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { orders, paymentReviews, type Order, type OrderStatus } from "@/lib/db/schema";
@@ -30,8 +31,10 @@ export async function findOrderByPayment(db: Database, piPaymentId: string): Pro
 
 /** Sets an order's payment where `condition` holds; null when it does not, or the payment is another order's (unique). */
 async function setPaymentWhere(db: Database, piPaymentId: string, condition: SQL | undefined): Promise<Order | null> {
+  const update = (on: Database) => on.update(orders).set({ piPaymentId, updatedAt: sql`now()` }).where(condition).returning();
   try {
-    const [row] = await db.update(orders).set({ piPaymentId, updatedAt: sql`now()` }).where(condition).returning();
+    // Inside a transaction a unique violation would abort all of it: a savepoint keeps it to this statement.
+    const [row] = db instanceof PgTransaction ? await db.transaction(update) : await update(db);
     return row ?? null;
   } catch (error) {
     if (isUniqueViolation(error)) return null;

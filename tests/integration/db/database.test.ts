@@ -8,6 +8,7 @@ import { migratePostgres, migrationsFolder } from "@/lib/db/migrate";
 import { fulfilments, orders, sessions, users } from "@/lib/db/schema";
 import { sqlState } from "@/lib/db/errors";
 import { transitionOrder } from "@/lib/payments/order-states";
+import { bindPayment } from "@/lib/db/repositories/orders";
 import { createTestDatabase, describeEachEngine, describePostgres } from "@/tests/helpers/db-engines";
 
 const journal = JSON.parse(readFileSync(path.join(migrationsFolder(), "meta", "_journal.json"), "utf8")) as { entries: unknown[] };
@@ -163,6 +164,20 @@ describeEachEngine("database", ({ engine, getHandle }) => {
     // NULLs are distinct: many orders may await a payment id.
     await newOrder();
     await newOrder();
+  });
+
+  it("binds nothing to a payment another order holds, inside a transaction too, and the transaction still commits", async () => {
+    await newOrder({ piPaymentId: "pay-1" });
+    const free = await newOrder();
+    const bound = await db.transaction(async (tx) => {
+      const result = await bindPayment(tx, free.id, "pay-1");
+      await tx.update(users).set({ username: "after" }).where(eq(users.uid, "u1"));
+      return result;
+    });
+    expect(bound).toBeNull();
+    const [alice] = await db.select({ username: users.username }).from(users).where(eq(users.uid, "u1"));
+    expect(alice?.username).toBe("after");
+    expect(await bindPayment(db, free.id, "pay-1")).toBeNull();
   });
 
   it("keeps sessions.token_hash unique", async () => {
