@@ -13,6 +13,7 @@ export const hints: Record<string, string> = {
   PI_API_BASE_URL: "Use https://api.minepi.com/v2 (the default) or the emulator's http://127.0.0.1:<port>/v2.",
   PI_NETWORK: 'Use "Pi Testnet" or "Pi Network" (Mainnet), matching the app you created in the Developer Portal.',
   SESSION_SECRET: "Generate one with `openssl rand -base64 48`; it must be at least 32 characters.",
+  CRON_SECRET: "Generate one with `openssl rand -base64 48` (not the SESSION_SECRET), or unset it to turn the cron route off.",
   DATABASE_URL: "Use a postgres:// URL, or unset it to use the embedded database.",
   DATABASE_POOL_MAX: "Use a whole number of connections between 1 and 1000 (default 10).",
   NEXT_PUBLIC_PI_SANDBOX: 'Set it to "true" inside the Pi Sandbox and "false" in Pi Browser.',

@@ -36,6 +36,15 @@ describe("startup problems", () => {
     expect(short?.message).not.toContain("s".repeat(31));
   });
 
+  it("refuses a short cron secret, which could be guessed, and lets an unset one turn the cron route off", () => {
+    const [short] = startupProblems({ ...sound, CRON_SECRET: "c".repeat(31) });
+    expect(short?.setting).toBe("CRON_SECRET");
+    expect(short?.message).toMatch(/^CRON_SECRET: is shorter than 32 characters\. .*openssl rand/);
+    expect(short?.message).not.toContain("c".repeat(31));
+    expect(startupProblems({ ...sound, CRON_SECRET: "c".repeat(32) })).toEqual([]);
+    expect(startupProblems({ ...sound, CRON_SECRET: "" })).toEqual([]);
+  });
+
   it("refuses the embedded database unless PGLITE_IN_PRODUCTION=true", () => {
     const [problem] = startupProblems({ ...sound, DATABASE_URL: "" });
     expect(problem?.setting).toBe("DATABASE_URL");
