@@ -1,7 +1,7 @@
 /**
  * `npm run reconcile`: one run of the scheduled jobs (settle every Pioneer's orders from Pi's
  * records, delete dead sessions), for any scheduler: cron, systemd timers, a CI job. Vercel calls
- * GET /api/cron/reconcile instead.
+ * GET /api/cron/reconcile instead. It reads the .env files of NODE_ENV's mode, as Next does.
  *
  * package.json runs it with `--conditions=react-server`, so the app's `server-only` modules load
  * outside Next as they do inside it.
@@ -9,6 +9,17 @@
 import { loadEnvFiles } from "./env-files";
 
 loadEnvFiles();
+if (!process.env.DATABASE_URL && !process.argv.includes("--server-stopped")) {
+  // PGlite allows one process: opening the files a running server holds could corrupt them.
+  console.error(
+    [
+      "npm run reconcile needs DATABASE_URL (a PostgreSQL database). Without it, it would open the embedded database, which only one process may have open.",
+      "While the server runs: press Run on /debug, or call GET /api/cron/reconcile with Authorization: Bearer $CRON_SECRET.",
+      "With the server stopped: npm run reconcile -- --server-stopped",
+    ].join("\n"),
+  );
+  process.exit(1);
+}
 const { runScheduledJobs } = await import("@/lib/jobs");
 const { closeDb } = await import("@/lib/db");
 

@@ -92,7 +92,7 @@ const dayMs = 24 * 60 * 60 * 1000;
 export function reconcilerCheck(last: LastRun, cronConfigured: boolean, now: Date): Check {
   const label = "Reconciler";
   if (!cronConfigured) {
-    return { id: "reconciler", label, status: "warn", detail: "CRON_SECRET is not set: the scheduled reconciler cannot run.", fix: "Set CRON_SECRET (openssl rand -base64 48); vercel.json schedules GET /api/cron/reconcile, elsewhere run `npm run reconcile` from cron." };
+    return { id: "reconciler", label, status: "warn", detail: "CRON_SECRET is not set: the scheduled reconciler cannot run.", fix: "Set CRON_SECRET (openssl rand -base64 48); vercel.json schedules GET /api/cron/reconcile, elsewhere have cron call that route with Authorization: Bearer $CRON_SECRET, or run `npm run reconcile` when DATABASE_URL is set." };
   }
   if (!last) return { id: "reconciler", label, status: "warn", detail: "The reconciler has not run yet.", fix: "Wait for the schedule, or press “Run the reconciler now”." };
   const counts = Object.entries(last.counts)

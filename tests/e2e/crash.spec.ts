@@ -3,7 +3,7 @@
  * own commit. After a restart the reconciler delivers the order exactly once, Pi is asked to
  * complete it exactly once, and running the reconciler again (the route, then the CLI) does nothing.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import { e2eEnv, e2ePorts } from "./env";
 import { expect, test } from "./fixtures";
@@ -117,10 +117,14 @@ test("SIGKILL between Pi's completion and our commit: after a restart the reconc
   const again = await reconcile();
   expect(again.body.counts).toMatchObject({ examined: 0, paid: 0, cancelled: 0, expired: 0, needsReview: 0, failed: 0 });
   expect((await api<{ owned: Owned[] }>("GET", "/api/orders", { token })).body.owned).toEqual(after.body.owned);
-  // The CLI opens the same PGlite dir, which belongs to one process at a time.
+  // The CLI opens the same PGlite dir, which belongs to one process at a time: only once told the server is stopped.
   await killGroup(second, "SIGTERM");
 
-  const cli = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/reconcile.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const cliArgs = ["--conditions=react-server", "--import", "tsx", "scripts/reconcile.ts"];
+  const refused = spawnSync(process.execPath, cliArgs, { env, encoding: "utf8" });
+  expect(refused.status, "the CLI must not open the embedded database without being told the server is stopped").toBe(1);
+  expect(refused.stderr).toContain("--server-stopped");
+  const cli = spawn(process.execPath, [...cliArgs, "--server-stopped"], { env, stdio: ["ignore", "pipe", "pipe"] });
   let cliOutput = "";
   cli.stdout.on("data", (chunk: Buffer) => (cliOutput += chunk.toString()));
   cli.stderr.on("data", (chunk: Buffer) => (cliOutput += chunk.toString()));
