@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/contract";
 import { getDb } from "@/lib/db";
-import { listAdRewardsToRecheck } from "@/lib/db/repositories/ad-rewards";
+import { listAdRewardsToRecheck, noteAdRewardAttempt } from "@/lib/db/repositories/ad-rewards";
 import { logError } from "@/lib/log";
 import { recheckGrantedAfterMs, type AdStatus } from "./rules";
 import { readAdStatus, settleAdReward } from "./status";
@@ -27,6 +27,7 @@ export async function recheckAdRewards(options: { deadline?: number; now?: () =>
       if (after.status === "refused") counts.adRewardsRefused += 1;
     } catch (error) {
       logError("ad_rewards.recheck_failed", { adId: reward.adId, error: error instanceof Error ? error.name : "error" });
+      await noteAdRewardAttempt(db, reward.adId, now());
     }
   }
   return counts;

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/contract";
 import type { Database } from "@/lib/db";
 import { markAdRewardChecked, updateAdRewardStatus } from "@/lib/db/repositories/ad-rewards";
 import type { AdReward } from "@/lib/db/schema";
+import { logError } from "@/lib/log";
 import { PiApiError } from "@/lib/pi/errors";
 import { piApi } from "@/lib/pi/platform-api";
 import { deliverAdReward, withdrawAdReward } from "@/lib/shop";
@@ -15,14 +16,21 @@ export const adRewardBodySchema = z.object({ adId: adIdSchema });
 
 const parseTime = (iso: string | null) => (iso && !Number.isNaN(Date.parse(iso)) ? new Date(iso) : null);
 
-/** Pi's ad network's word on an ad, with the server key. An id Pi does not know was made up. */
+/**
+ * Pi's ad network's word on an ad, with the server key. An id Pi does not know was made up; Pi
+ * refusing our key (401, 403) says nothing about the ad, so the claim is kept to ask again.
+ */
 export async function readAdStatus(adId: string): Promise<AdStatus> {
   try {
     const dto = await piApi.adStatus(adId);
     return { status: dto.mediator_ack_status, grantedAt: parseTime(dto.mediator_granted_at) };
   } catch (error) {
-    if (error instanceof PiApiError && error.kind === "rejected") throw new AppError("ad_not_found", "Pi has no rewarded ad with this id.");
-    throw error;
+    if (!(error instanceof PiApiError) || error.kind !== "rejected") throw error;
+    if (error.status === 401 || error.status === 403) {
+      logError("pi.ad_status_refused", { adId, piStatus: error.status, code: error.code, reason: "check PI_API_KEY" });
+      throw new AppError("pi_rejected", "Pi refused to show this ad's status to the app's key.");
+    }
+    throw new AppError("ad_not_found", "Pi has no rewarded ad with this id.");
   }
 }
 
@@ -34,8 +42,9 @@ export async function settleAdReward(db: Database, reward: AdReward, ad: AdStatu
     case "grant":
       return (
         (await db.transaction(async (tx) => {
-          // Left unchecked, as a reward granted at its claim is: the revocation check after ten minutes still comes.
-          const row = await updateAdRewardStatus(tx, reward.adId, "pending", "granted", { grantedAt: decision.grantedAt });
+          // Unchecked, as a reward granted at its claim is (a look while it was pending does not count):
+          // the revocation check after ten minutes still comes.
+          const row = await updateAdRewardStatus(tx, reward.adId, "pending", "granted", { grantedAt: decision.grantedAt, checkedAt: null });
           if (row) await deliverAdReward(tx, row);
           return row;
         })) ?? reward
@@ -51,7 +60,7 @@ export async function settleAdReward(db: Database, reward: AdReward, ad: AdStatu
     case "refuse":
       return (await updateAdRewardStatus(db, reward.adId, "pending", "refused", { checkedAt: now, reason: decision.reason })) ?? reward;
     case "checked":
-      await markAdRewardChecked(db, reward.adId, now);
+      await markAdRewardChecked(db, reward, now);
       return reward;
   }
 }

@@ -49,16 +49,28 @@ export async function updateAdRewardStatus(
   return row ?? null;
 }
 
-export async function markAdRewardChecked(db: Database, adId: string, at: Date) {
-  await db.update(adRewards).set({ checkedAt: at }).where(eq(adRewards.adId, adId));
+/** Records a look at Pi that changed nothing, unless another check moved the claim meanwhile. */
+export async function markAdRewardChecked(db: Database, reward: Pick<AdReward, "adId" | "status">, at: Date) {
+  await db
+    .update(adRewards)
+    .set({ checkedAt: at, updatedAt: at })
+    .where(and(eq(adRewards.adId, reward.adId), eq(adRewards.status, reward.status)));
 }
 
-/** Claims to ask Pi about again: every pending one, and granted ones old enough and not yet re-checked. */
+/** A look at Pi that failed: the claim goes behind the others, so claims that keep failing block none. */
+export async function noteAdRewardAttempt(db: Database, adId: string, at: Date) {
+  await db.update(adRewards).set({ updatedAt: at }).where(eq(adRewards.adId, adId));
+}
+
+/**
+ * Claims to ask Pi about again: every pending one, and granted ones old enough and not yet
+ * re-checked; those looked at longest ago first.
+ */
 export function listAdRewardsToRecheck(db: Database, grantedBefore: Date, limit = 50): Promise<AdReward[]> {
   return db
     .select()
     .from(adRewards)
     .where(or(eq(adRewards.status, "pending"), and(eq(adRewards.status, "granted"), isNull(adRewards.checkedAt), lt(adRewards.claimedAt, grantedBefore))))
-    .orderBy(asc(adRewards.claimedAt))
+    .orderBy(asc(adRewards.updatedAt), asc(adRewards.claimedAt))
     .limit(limit);
 }

@@ -128,4 +128,51 @@ describeEachEngine("rewarded ads", ({ engine }) => {
     expect(await recheckAdRewards({ now: () => new Date(Date.now() + minutes(11)) })).toMatchObject({ adRewardsRevoked: 1 });
     expect(await rewardsOwned(alice)).toBeUndefined();
   });
+
+  it("takes back a revoked reward even when a scheduled run looked at the claim while Pi had not answered", async () => {
+    const alice = await s.pioneer("ads-looked-pending");
+    const slow = await watchedAd({ nullReads: 10 });
+    expect((await claim(alice, slow)).status).toBe(202);
+    expect(await recheckAdRewards()).toMatchObject({ adRewardsGranted: 0, adRewardsRefused: 0 });
+    await emulator().control("POST", `/control/ads/${slow}`, { status: "granted", nullReads: 0 });
+    expect(await recheckAdRewards()).toMatchObject({ adRewardsGranted: 1 });
+
+    await emulator().control("POST", `/control/ads/${slow}`, { status: "revoked" });
+    expect(await recheckAdRewards({ now: () => new Date(Date.now() + minutes(11)) })).toMatchObject({ adRewardsRevoked: 1 });
+    expect(await rewardsOwned(alice)).toBeUndefined();
+  });
+
+  it("keeps claims when Pi refuses the app's key, and settles them once the key works again", async () => {
+    const alice = await s.pioneer("ads-key-refused");
+    const slow = await watchedAd({ nullReads: 10 });
+    expect((await claim(alice, slow)).status).toBe(202);
+    await emulator().control("POST", `/control/ads/${slow}`, { status: "granted", nullReads: 0 });
+
+    await emulator().control("POST", "/control/faults", { method: "GET", path: "/v2/ads_network/status/*", mode: "error", status: 401, times: 100 });
+    const fresh = await claim(alice, await watchedAd());
+    expect([fresh.status, fresh.body.error?.code]).toEqual([502, "pi_rejected"]);
+    // An hour on, a claim Pi never answered is given up; a refusal of our key is not Pi's answer.
+    expect(await recheckAdRewards({ now: () => new Date(Date.now() + minutes(61)) })).toMatchObject({ adRewardsRefused: 0 });
+    await emulator().control("DELETE", "/control/faults");
+
+    expect(await recheckAdRewards()).toMatchObject({ adRewardsGranted: 1 });
+    expect((await rewardsOwned(alice))?.quantity).toBe(1);
+  });
+
+  it("settles a newer claim after the fifty oldest failed, instead of asking about those first again", async () => {
+    const alice = await s.pioneer("ads-stuck");
+    const bob = await s.pioneer("ads-stuck-bob");
+    const db = await getDb();
+    const long = new Date(Date.now() - minutes(30));
+    await db.insert(adRewards).values(Array.from({ length: 50 }, (_, i) => ({ adId: `stuck-ad-${String(i).padStart(4, "0")}`, userUid: alice.uid, status: "pending" as const, claimedAt: long, updatedAt: long })));
+    const slow = await watchedAd({ nullReads: 10 });
+    expect((await claim(bob, slow)).status).toBe(202);
+    await emulator().control("POST", `/control/ads/${slow}`, { status: "granted", nullReads: 0 });
+
+    // A run takes fifty claims, the oldest: every one of their reads fails (Pi refuses the key).
+    await emulator().control("POST", "/control/faults", { method: "GET", path: "/v2/ads_network/status/*", mode: "error", status: 403, times: 50 });
+    expect(await recheckAdRewards()).toMatchObject({ adRewardsGranted: 0 });
+    expect(await recheckAdRewards()).toMatchObject({ adRewardsGranted: 1 });
+    expect((await rewardsOwned(bob))?.quantity).toBe(1);
+  });
 });
