@@ -49,7 +49,7 @@ const finalCounts: Partial<Record<PayoutStatus, keyof PayoutRunCounts>> = {
 /** A legal move as a compare-and-set; null when another worker or retry moved the payout first. */
 export async function move(ctx: WorkerContext, payout: Payout, to: PayoutStatus, changes: PayoutChanges = {}): Promise<Payout | null> {
   if (!canMovePayout(payout.status, to)) throw new Error(`illegal payout transition ${payout.status} → ${to}`);
-  const row = await updatePayoutStatus(ctx.db, payout.id, payout.status, to, changes);
+  const row = await updatePayoutStatus(ctx.db, payout.id, payout.status, to, changes, { txid: payout.txid });
   if (!row) return null;
   logEvent("payouts.moved", { payoutId: row.id, from: payout.status, to, paymentId: row.piPaymentId, txid: row.txid, reason: row.lastError });
   const counter = finalCounts[to];

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, like, notInArray, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, like, notInArray, or, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db";
 import { payouts, users, type Payout, type PayoutStatus } from "@/lib/db/schema";
 
@@ -37,12 +37,24 @@ export type PayoutChanges = Partial<Pick<Payout, "piPaymentId" | "toAddress" | "
  * Moves a payout from `from` to `to` only if it is still in `from` (compare-and-set), with the
  * columns that go with the move. Null when another worker or retry moved it first. Which moves are
  * legal is the payout engine's business (lib/payouts/states.ts).
+ *
+ * `envelope` (the hash the caller read, or null) must still be the stored one: a worker that outlived
+ * its lease sees the same status after another rebuilt and resent the payout, and must not erase
+ * the newer envelope's hash, which is what settles it.
  */
-export async function updatePayoutStatus(db: Database, id: string, from: PayoutStatus, to: PayoutStatus, changes: PayoutChanges = {}): Promise<Payout | null> {
+export async function updatePayoutStatus(
+  db: Database,
+  id: string,
+  from: PayoutStatus,
+  to: PayoutStatus,
+  changes: PayoutChanges = {},
+  envelope?: { txid: string | null },
+): Promise<Payout | null> {
+  const sameEnvelope = envelope === undefined ? undefined : envelope.txid === null ? isNull(payouts.txid) : eq(payouts.txid, envelope.txid);
   const [row] = await db
     .update(payouts)
     .set({ ...changes, status: to, updatedAt: sql`now()` })
-    .where(and(eq(payouts.id, id), eq(payouts.status, from)))
+    .where(and(eq(payouts.id, id), eq(payouts.status, from), sameEnvelope))
     .returning();
   return row ?? null;
 }
