@@ -5,8 +5,9 @@ import { StatusPill } from "@/components/ui";
 import { detectHost } from "@/lib/pi/detect-host";
 import type { Host } from "@/lib/pi/host";
 import { isFramed } from "@/lib/pi/sdk";
+import { piSdkConfig } from "@/lib/pi/sdk-config";
 
-type Seen = { sdk: boolean; host: Host | null; framed: boolean } | null;
+type Seen = { sdk: boolean; host: Host | null; framed: boolean; needed: boolean } | null;
 
 const hostText: Record<Host, string> = {
   "pi-browser": "Pi Browser: Pi answered, so sign-in and payments can work here.",
@@ -14,13 +15,15 @@ const hostText: Record<Host, string> = {
   browser: "An ordinary browser: Pioneers sign in with Pi Sign-in here, and pay in Pi Browser.",
 };
 
-/** What only the browser knows: whether Pi's SDK loaded, and which host the app decided it runs in (lib/pi/host.ts). */
+/** What only the browser knows: whether Pi's SDK loaded, and which host the app decided it runs in (lib/pi/detect-host.ts). */
 export function BrowserChecks({ sandbox }: { sandbox: boolean }) {
   const [seen, setSeen] = useState<Seen>(null);
   useEffect(() => {
+    // Pi's real SDK is not loaded outside a frame, where it could never answer (detect-host.ts).
+    const needed = isFramed() || !piSdkConfig.requiresFrame;
     detectHost().then(
-      (host) => setSeen({ sdk: true, host, framed: isFramed() }),
-      () => setSeen({ sdk: false, host: null, framed: isFramed() }),
+      (host) => setSeen({ sdk: true, host, framed: isFramed(), needed }),
+      () => setSeen({ sdk: false, host: null, framed: isFramed(), needed }),
     );
   }, []);
 
@@ -31,9 +34,15 @@ export function BrowserChecks({ sandbox }: { sandbox: boolean }) {
       <li className="order" data-testid="check-sdk">
         <div className="order-line">
           <strong>Pi SDK</strong>
-          <StatusPill tone={seen.sdk ? "ok" : "bad"}>{seen.sdk ? "OK" : "Error"}</StatusPill>
+          {seen.needed ? <StatusPill tone={seen.sdk ? "ok" : "bad"}>{seen.sdk ? "OK" : "Error"}</StatusPill> : <StatusPill tone="neutral">Not needed</StatusPill>}
         </div>
-        <p className="order-detail">{seen.sdk ? "Loaded." : "Did not load: check NEXT_PUBLIC_PI_SDK_URL and the connection, then reload."}</p>
+        <p className="order-detail">
+          {!seen.needed
+            ? "Not loaded: outside a Pi frame it could never answer. Open the app in the Pi Sandbox or Pi Browser to check it."
+            : seen.sdk
+              ? "Loaded."
+              : "Did not load: check NEXT_PUBLIC_PI_SDK_URL and the connection, then reload."}
+        </p>
       </li>
       <li className="order" data-testid="check-host">
         <div className="order-line">
