@@ -22,6 +22,8 @@ export default async function PrivacyPage() {
         <li>{t("privacy.keepsIdentity")}</li>
         <li>{t("privacy.keepsOrders")}</li>
         <li>{t("privacy.keepsSession")}</li>
+        <li>{t("privacy.keepsRewards")}</li>
+        <li>{t("privacy.keepsPayouts")}</li>
       </ul>
       <h2>{t("privacy.notKeptHeading")}</h2>
       <p>{t("privacy.notKept")}</p>

@@ -1,7 +1,8 @@
 /**
- * The languages the app speaks. To add one: add its code here, copy messages/en.ts to
- * messages/<code>.ts and translate it (TypeScript refuses a missing key), and register it in
- * messages/index.ts. Its direction comes from the list below.
+ * The languages the app speaks. To add one: add its code here, copy a translation such as
+ * messages/vi.ts (not en.ts, which declares the Messages type) to messages/<code>.ts and translate
+ * it (TypeScript refuses a missing key), and register it in messages/index.ts. Its direction comes
+ * from the list below.
  */
 export const locales = ["en", "ar", "vi", "ko"] as const;
 export type Locale = (typeof locales)[number];

@@ -1,4 +1,5 @@
 import { expect, test } from "./fixtures";
+import { en } from "../../lib/i18n/messages/en";
 
 test("the home page shows the emulator badge and Pi.authenticate gives a test Pioneer", async ({ page, app, emulator }) => {
   void emulator;
@@ -19,4 +20,12 @@ test("health, validation key and framing policy", async ({ request }) => {
   const csp = (await request.get("/")).headers()["content-security-policy"] ?? "";
   expect(csp).toContain("frame-ancestors https://app-cdn.minepi.com https://sandbox.minepi.com");
   expect(csp).not.toContain("*");
+});
+
+test("the privacy page lists everything the app keeps about a Pioneer", async ({ page }) => {
+  await page.goto("/privacy");
+  const kept = page.getByRole("list").filter({ has: page.getByText(en.privacy.keepsIdentity) });
+  for (const text of [en.privacy.keepsIdentity, en.privacy.keepsOrders, en.privacy.keepsSession, en.privacy.keepsRewards, en.privacy.keepsPayouts]) {
+    await expect(kept.getByText(text)).toBeVisible();
+  }
 });

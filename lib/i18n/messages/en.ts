@@ -224,6 +224,8 @@ export const en = {
     keepsIdentity: "Your Pi user id and, if you allow it, your Pi username, from Pi when you sign in with Pi.",
     keepsOrders: "Your orders: what you bought, the amount in π, when, and the ids of the Pi payment and its transaction.",
     keepsSession: "A session, so you stay signed in: a random token, stored only as a keyed hash. It ends after 30 days or when you sign out.",
+    keepsRewards: "The rewarded ads you claim a reward for: the ad's id, when, and whether Pi's ad network granted it.",
+    keepsPayouts: "If the app sends you π (a refund or a reward): the amount, the Pi wallet address Pi gives for it, and the transaction's id.",
     notKeptHeading: "What it does not keep",
     notKept: "No e-mail address, phone number, wallet seed or Pi access token. No advertising or analytics trackers.",
     whyHeading: "Why",

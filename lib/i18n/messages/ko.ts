@@ -176,6 +176,8 @@ export const ko: Messages = {
     keepsIdentity: "Pi로 로그인할 때 Pi에서 받는 Pi 사용자 ID와, 허용한 경우 Pi 사용자 이름.",
     keepsOrders: "주문 정보: 구매한 상품, π 금액, 구매 시각, Pi 결제 ID와 거래 ID.",
     keepsSession: "로그인 상태를 유지하기 위한 세션: 무작위 토큰이며 키 기반 해시로만 저장됩니다. 30일이 지나거나 로그아웃하면 종료됩니다.",
+    keepsRewards: "보상을 요청한 리워드 광고: 광고 ID, 요청 시각, Pi 광고 네트워크가 보상을 승인했는지 여부.",
+    keepsPayouts: "앱이 π를 보내는 경우(환불 또는 보상): 금액, Pi가 알려 주는 Pi 지갑 주소, 거래 ID.",
     notKeptHeading: "보관하지 않는 정보",
     notKept: "이메일 주소, 전화번호, 지갑 비밀 문구, Pi 액세스 토큰은 보관하지 않습니다. 광고나 분석용 추적 도구도 사용하지 않습니다.",
     whyHeading: "이용 목적",

@@ -176,6 +176,8 @@ export const vi: Messages = {
     keepsIdentity: "ID người dùng Pi của bạn và, nếu bạn cho phép, tên người dùng Pi, do Pi cung cấp khi bạn đăng nhập bằng Pi.",
     keepsOrders: "Đơn hàng của bạn: bạn đã mua gì, số tiền bằng π, thời điểm mua, cùng ID của khoản thanh toán Pi và giao dịch tương ứng.",
     keepsSession: "Một phiên đăng nhập để bạn không bị đăng xuất: một mã ngẫu nhiên, chỉ được lưu dưới dạng hàm băm có khóa. Phiên kết thúc sau 30 ngày hoặc khi bạn đăng xuất.",
+    keepsRewards: "Các quảng cáo có thưởng mà bạn yêu cầu nhận thưởng: ID quảng cáo, thời điểm yêu cầu và việc mạng quảng cáo của Pi có trao thưởng hay không.",
+    keepsPayouts: "Nếu ứng dụng gửi π cho bạn (hoàn tiền hoặc phần thưởng): số tiền, địa chỉ ví Pi mà Pi cung cấp cho khoản đó và ID giao dịch.",
     notKeptHeading: "Những gì không lưu giữ",
     notKept: "Không lưu địa chỉ email, số điện thoại, cụm mật khẩu ví hay mã truy cập Pi. Không dùng công cụ theo dõi quảng cáo hay phân tích.",
     whyHeading: "Vì sao",
