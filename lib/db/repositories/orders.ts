@@ -29,12 +29,15 @@ export async function findOrderByPayment(db: Database, piPaymentId: string): Pro
   return row ?? null;
 }
 
+/** A boolean, not a type guard: narrowing to PgTransaction would lose the schema's types. */
+const insideTransaction = (db: Database): boolean => db instanceof PgTransaction;
+
 /** Sets an order's payment where `condition` holds; null when it does not, or the payment is another order's (unique). */
 async function setPaymentWhere(db: Database, piPaymentId: string, condition: SQL | undefined): Promise<Order | null> {
   const update = (on: Database) => on.update(orders).set({ piPaymentId, updatedAt: sql`now()` }).where(condition).returning();
   try {
     // Inside a transaction a unique violation would abort all of it: a savepoint keeps it to this statement.
-    const [row] = db instanceof PgTransaction ? await db.transaction(update) : await update(db);
+    const [row] = insideTransaction(db) ? await db.transaction(update) : await update(db);
     return row ?? null;
   } catch (error) {
     if (isUniqueViolation(error)) return null;
