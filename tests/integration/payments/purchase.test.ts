@@ -1,7 +1,10 @@
 // @vitest-environment node
 import { expect, it, vi } from "vitest";
+import { POST as ordersPOST } from "@/app/api/orders/route";
+import type { OrderView } from "@/lib/contract";
 import { resetEnv } from "@/lib/config/server";
-import { useEmulator, type ErrorBody } from "../../helpers/app";
+import { formatUnits, toUnits } from "@/lib/pi/amount";
+import { call, useEmulator, type ErrorBody } from "../../helpers/app";
 import { describeEachEngine, useEngineEnv } from "../../helpers/db-engines";
 import { fulfilmentsOf, orderRow, shop } from "../../helpers/shop";
 
@@ -59,11 +62,13 @@ describeEachEngine("a purchase", ({ engine }) => {
   });
 
   it.each([
-    ["lower", 3.1415925],
-    ["higher", 3.1415927],
-  ])("refuses an amount %s than the order, without calling Pi's approve", async (_, amount) => {
+    ["lower", -1n],
+    ["higher", 1n],
+  ])("refuses an amount 10⁻⁷ π %s than the order, without calling Pi's approve, and cancels it with Pi", async (_, delta) => {
     const alice = await s.pioneer("alice2");
     const order = await s.order(alice);
+    // The smallest difference Pi can carry from the order's own price (4.9999999 and 5.0000001 for 5 π).
+    const amount = Number(formatUnits((toUnits(order.amount) ?? 0n) + delta));
     const payment = await s.payOrder(alice, order, { amount });
     await s.clearCalls();
     const { status, body } = await s.approve(alice, payment.identifier);
@@ -72,6 +77,21 @@ describeEachEngine("a purchase", ({ engine }) => {
     expect((await s.calls()).filter((c) => c.path.endsWith("/approve"))).toHaveLength(0);
     expect((await orderRow(order.id))?.status).toBe("awaiting_payment");
     expect((await orderRow(order.id))?.piPaymentId).toBeNull();
+    expect((await s.piPayment(payment.identifier)).status.cancelled).toBe(true);
+  });
+
+  it("prices an order from the catalog only: an amount and a memo sent with the productId are ignored", async () => {
+    const alice = await s.pioneer("alice-priced");
+    const { status, body } = await call<{ order: OrderView }>(ordersPOST, "POST", "/api/orders", {
+      token: alice.sessionToken,
+      body: { productId: "pro-month", amount: 0.0000001, price: "0.0000001", memo: "free" },
+    });
+    expect(status).toBe(201);
+    expect(body.order).toMatchObject({ productId: "pro-month", amount: 5, memo: "Pro for a month" });
+    // Paying the amount the client named is refused.
+    const cheap = await s.payOrder(alice, body.order, { amount: 0.0000001 });
+    const refused = await s.approve(alice, cheap.identifier);
+    expect([refused.status, (refused.body as unknown as ErrorBody).error.code]).toEqual([422, "amount_mismatch"]);
   });
 
   it("refuses another Pioneer's payment and a payment naming another Pioneer's order", async () => {
@@ -125,6 +145,33 @@ describeEachEngine("a purchase", ({ engine }) => {
     const { status, body } = await s.complete(alice, payment.identifier, "f".repeat(64));
     expect(status).toBe(422);
     expect((body as unknown as ErrorBody).error.code).toBe("txid_mismatch");
+    expect((await orderRow(order.id))?.status).toBe("approved");
+    expect(await fulfilmentsOf(order.id)).toHaveLength(0);
+    expect((await s.piPayment(payment.identifier)).status.developer_completed).toBe(false);
+  });
+
+  it("approves nothing when Pi refuses the approval and its record shows it not approved", async () => {
+    const alice = await s.pioneer("refused-approve");
+    const order = await s.order(alice);
+    const payment = await s.payOrder(alice, order);
+    await s.fault({ method: "POST", path: "/v2/payments/*/approve", mode: "error", status: 400, error: "not_approvable" });
+    const { status, body } = await s.approve(alice, payment.identifier);
+    expect([status, (body as unknown as ErrorBody).error.code]).toEqual([409, "pi_refused"]);
+    expect((await orderRow(order.id))?.status).toBe("awaiting_payment");
+    expect((await s.piPayment(payment.identifier)).status.developer_approved).toBe(false);
+    // Pi's SDK asks again; once Pi accepts, the order is approved.
+    expect((await s.approve(alice, payment.identifier)).body.order.status).toBe("approved");
+  });
+
+  it("delivers nothing when Pi refuses the completion and its record shows it not completed", async () => {
+    const alice = await s.pioneer("refused-complete");
+    const order = await s.order(alice);
+    const payment = await s.payOrder(alice, order);
+    await s.approve(alice, payment.identifier);
+    const txid = await s.sign(payment.identifier);
+    await s.fault({ method: "POST", path: "/v2/payments/*/complete", mode: "error", status: 400, error: "not_verified" });
+    const { status, body } = await s.complete(alice, payment.identifier, txid);
+    expect([status, (body as unknown as ErrorBody).error.code]).toEqual([409, "pi_refused"]);
     expect((await orderRow(order.id))?.status).toBe("approved");
     expect(await fulfilmentsOf(order.id)).toHaveLength(0);
     expect((await s.piPayment(payment.identifier)).status.developer_completed).toBe(false);

@@ -79,13 +79,16 @@ describeEachEngine("retries, races, cancels and incomplete payments", ({ engine 
     const payment = await s.payOrder(alice, order);
     await s.approve(alice, payment.identifier);
     await s.sign(payment.identifier);
-    // The completion callback never reached us; the client sends only the id (and junk we ignore).
+    // The completion callback never reached us; the client sends only the id (and junk we ignore),
+    // with a _link to an address whose every fetch the emulator logs.
+    await s.clearCalls();
     const { status, body } = await s.incomplete(alice, {
       paymentId: payment.identifier,
-      transaction: { txid: "0".repeat(64), _link: "http://169.254.169.254/latest" },
+      transaction: { txid: "0".repeat(64), _link: `${emulator().url}/horizon/transactions/${"0".repeat(64)}` },
       amount: 0.0000001,
     });
     expect(status).toBe(200);
+    expect((await s.calls()).filter((c) => c.path.startsWith("/horizon"))).toEqual([]);
     expect(body).toMatchObject({ outcome: "completed", needsReview: false, order: { id: order.id, status: "paid" } });
     expect((await s.piPayment(payment.identifier)).status.developer_completed).toBe(true);
     expect(await fulfilmentsOf(order.id)).toHaveLength(1);
@@ -116,6 +119,26 @@ describeEachEngine("retries, races, cancels and incomplete payments", ({ engine 
     expect((await s.piPayment(payment.identifier)).status.cancelled).toBe(true);
     const next = await s.order(alice);
     expect((await s.payOrder(alice, next)).status.cancelled).toBe(false);
+  });
+
+  it("never sends a failed cancel again blindly: answers 503, and the Pioneer's next call cancels it", async () => {
+    const alice = await s.pioneer("cancel-fails");
+    const order = await s.order(alice);
+    const payment = await s.payOrder(alice, order);
+    await s.approve(alice, payment.identifier);
+    await s.fault({ method: "POST", path: "/v2/payments/*/cancel", mode: "error", status: 500 });
+    const cancels = async () => (await s.calls()).filter((c) => c.method === "POST" && c.path.endsWith("/cancel"));
+
+    expect((await s.incomplete(alice, { paymentId: payment.identifier })).status).toBe(503);
+    expect(await cancels()).toHaveLength(1);
+    expect((await s.piPayment(payment.identifier)).status.cancelled).toBe(false);
+    expect((await orderRow(order.id))?.status).toBe("approved");
+
+    const { status, body } = await s.incomplete(alice, { paymentId: payment.identifier });
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ outcome: "cancelled", order: { id: order.id, status: "cancelled" } });
+    expect(await cancels()).toHaveLength(2);
+    expect((await s.piPayment(payment.identifier)).status.cancelled).toBe(true);
   });
 
   it("resolves a payment with no matching order and records it for review, delivering nothing", async () => {

@@ -148,6 +148,7 @@ describeEachEngine("the reconciler", ({ engine }) => {
     await s.fault(fault);
     expect((await s.complete(alice, payment.identifier, txid)).status).toBe(503);
     expect((await orderRow(order.id))?.status).toBe("approved");
+    expect(await fulfilmentsOf(order.id)).toHaveLength(0);
 
     expect(await reconcileOrders()).toMatchObject({ examined: 1, paid: 1, failed: 0 });
     expect((await orderRow(order.id))?.status).toBe("paid");

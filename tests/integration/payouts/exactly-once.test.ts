@@ -6,6 +6,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db";
 import { payouts } from "@/lib/db/schema";
+import { piApi } from "@/lib/pi/platform-api";
 import { runPayouts } from "@/lib/payouts";
 import * as stellar from "@/lib/payouts/stellar";
 import { envelopeLifetimeMs, maxFailedTransactions, settleMarginMs } from "@/lib/payouts/rules";
@@ -96,10 +97,22 @@ describeEachEngine("a payout paid exactly once", ({ engine }) => {
   it("when two workers start at once, one holds the wallet and pays; Pi is asked once", async () => {
     const { pioneer, wallet } = await queuedRefund("once-twins");
     await w.s.clearCalls();
-    // Pi is slow to answer, so the second worker starts while the first is in the middle of it.
-    await w.s.fault({ method: "POST", path: "/v2/payments", mode: "delay", ms: 300, times: 2 });
-    const [a, b] = await Promise.all([runPayouts(), runPayouts()]);
-    expect((a.payoutsCompleted ?? 0) + (b.payoutsCompleted ?? 0)).toBe(1);
+    // The first worker is held in the middle of creating the payment at Pi until the second one has run.
+    const create = piApi.createPayment;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const reached = new Promise<void>((resolve) => {
+      vi.spyOn(piApi, "createPayment").mockImplementationOnce(async (payout) => {
+        resolve();
+        await held;
+        return create(payout);
+      });
+    });
+    const first = runPayouts();
+    await reached;
+    const second = await runPayouts();
+    release();
+    expect([(await first).payoutsCompleted, second.payoutsCompleted]).toEqual([1, 0]);
     await expectPaidOnce(pioneer, wallet);
     expect(await w.callCount("POST", /^\/v2\/payments$/)).toBe(1);
   });

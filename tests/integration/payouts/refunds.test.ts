@@ -5,6 +5,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, expect, it, vi } from "vitest";
 import { POST as refundsPOST } from "@/app/api/admin/refunds/route";
 import { GET as cronGET } from "@/app/api/cron/reconcile/route";
+import { POST as reconcilePOST } from "@/app/api/payments/reconcile/route";
 import { resetEnv } from "@/lib/config/server";
 import { getDb } from "@/lib/db";
 import { payouts } from "@/lib/db/schema";
@@ -66,6 +67,26 @@ describeEachEngine("refunds", ({ engine }) => {
     // Asking again, and running again, pays nothing more.
     expect((await w.refund(admin, order.id)).body.payout).toEqual({ id: first.body.payout.id, status: "completed" });
     await cron();
+    expect(await w.chainPaymentsTo(bobWallet)).toHaveLength(1);
+  });
+
+  it("never pays a queued refund from a Pioneer's request: reconcile and incomplete, by the payer or anyone", async () => {
+    const [admin, bob, carl] = [await w.admin(), await w.pioneer("refund-open-bob"), await w.pioneer("refund-open-carl")];
+    const order = await w.paidOrder(bob, "pro-month");
+    const bobWallet = await w.walletOf(bob.uid);
+    const { payout } = (await w.refund(admin, order.id)).body;
+    expect(payout.status).toBe("queued");
+
+    // What the app sends as it opens, and when Pi reports an unfinished payment (Carl's is not his).
+    for (const [pioneer, incompleteStatus] of [[bob, 200], [carl, 403]] as const) {
+      expect((await call(reconcilePOST, "POST", "/api/payments/reconcile", { token: pioneer.sessionToken, body: {} })).status).toBe(200);
+      expect((await w.s.incomplete(pioneer, { paymentId: order.paymentId })).status).toBe(incompleteStatus);
+    }
+    expect(await w.piPayouts()).toEqual([]);
+    expect(await w.chainPaymentsTo(bobWallet)).toEqual([]);
+    expect((await payoutRow(payout.id))?.status).toBe("queued");
+
+    expect((await cron()).body.counts).toMatchObject({ payoutsCompleted: 1 });
     expect(await w.chainPaymentsTo(bobWallet)).toHaveLength(1);
   });
 
