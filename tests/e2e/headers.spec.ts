@@ -19,7 +19,10 @@ test("pages carry a policy with a fresh nonce, which every script of the page ca
   const policy = first.headers()["content-security-policy"] ?? "";
   for (const directive of ["object-src 'none'", "base-uri 'self'", "form-action 'self'", "img-src 'self' data:", "style-src 'self' 'unsafe-inline'"]) expect(policy).toContain(directive);
   expect(policy).toContain(`connect-src 'self' ${emulatorOrigin}`);
-  expect(policy).toContain(`frame-ancestors https://app-cdn.minepi.com https://sandbox.minepi.com ${emulatorOrigin}`);
+  // Exactly these framers: one more origin appended would let that site overlay the app.
+  expect(policy.split("; ").filter((directive) => directive.startsWith("frame-ancestors "))).toEqual([
+    `frame-ancestors https://app-cdn.minepi.com https://sandbox.minepi.com ${emulatorOrigin}`,
+  ]);
 });
 
 test("pages and API answers carry the other security headers; API answers are never cached", async ({ request }) => {

@@ -1,4 +1,5 @@
 import { expect, test } from "./fixtures";
+import { emulatorOrigin } from "./env";
 import { en } from "../../lib/i18n/messages/en";
 
 test("the home page shows the emulator badge and Pi.authenticate gives a test Pioneer", async ({ page, app, emulator }) => {
@@ -18,7 +19,9 @@ test("health, validation key and framing policy", async ({ request }) => {
   // PI_VALIDATION_KEY is not set for the end-to-end server, so there is nothing to serve.
   expect((await request.get("/validation-key.txt")).status()).toBe(404);
   const csp = (await request.get("/")).headers()["content-security-policy"] ?? "";
-  expect(csp).toContain("frame-ancestors https://app-cdn.minepi.com https://sandbox.minepi.com");
+  expect(csp.split("; ").filter((directive) => directive.startsWith("frame-ancestors "))).toEqual([
+    `frame-ancestors https://app-cdn.minepi.com https://sandbox.minepi.com ${emulatorOrigin}`,
+  ]);
   expect(csp).not.toContain("*");
 });
 

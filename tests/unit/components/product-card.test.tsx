@@ -50,10 +50,12 @@ async function setup(wallet: (callbacks: PiPaymentCallbacks) => void, routes: Pa
 describe("ProductCard", () => {
   it("pays the server's order amount and announces each step until paid", async () => {
     let callbacks: PiPaymentCallbacks | undefined;
-    const { createPayment, calls } = await setup((c) => (callbacks = c));
+    // The server's terms differ from what the card shows: only the server's may reach Pi.
+    const serverOrder = { ...order, amount: 2, memo: "Server memo" };
+    const { createPayment, calls } = await setup((c) => (callbacks = c), { "POST /api/orders": () => ({ status: 201, body: { order: serverOrder } }) });
     const status = purchaseStatus();
     expect(await screen.findByText("Confirm the payment in your Pi wallet.")).toBe(status);
-    expect(createPayment).toHaveBeenCalledWith({ amount: 3.1415926, memo: "Pro for a month", metadata: { orderId: "order-1" } }, expect.anything());
+    expect(createPayment).toHaveBeenCalledWith({ amount: 2, memo: "Server memo", metadata: { orderId: "order-1" } }, expect.anything());
     expect(calls.find((c) => c.route === "POST /api/orders")?.body).toEqual({ productId: "pro-month" });
 
     callbacks?.onReadyForServerApproval("pay-1");
