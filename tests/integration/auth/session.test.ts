@@ -42,8 +42,11 @@ describeEachEngine("app sessions", ({ engine }) => {
     const { token } = await createSession("uid-ivan");
     vi.stubEnv("SESSION_SECRET", "a-different-secret-0123456789abcdefghij");
     resetEnv();
-    expect(await getSessionUser(token)).toBeNull();
-    vi.stubEnv("SESSION_SECRET", "session-test-secret-0123456789abcdefgh");
-    resetEnv();
+    try {
+      expect(await getSessionUser(token)).toBeNull();
+    } finally {
+      vi.stubEnv("SESSION_SECRET", "session-test-secret-0123456789abcdefgh");
+      resetEnv();
+    }
   });
 });

@@ -4,6 +4,7 @@ import { POST as adminReconcilePOST } from "@/app/api/admin/reconcile/route";
 import { resetEnv } from "@/lib/config/server";
 import { getDb } from "@/lib/db";
 import { bindPayment, insertOrder } from "@/lib/db/repositories/orders";
+import { fulfilments, orders, paymentReviews, reconcileRuns } from "@/lib/db/schema";
 import { collectDiagnostics } from "@/lib/diagnostics";
 import { reconcileOrders } from "@/lib/payments";
 import { call, useEmulator, type ErrorBody } from "../../helpers/app";
@@ -17,9 +18,15 @@ describeEachEngine("diagnostics", ({ engine }) => {
   const emulator = useEmulator();
   const s = shop(emulator);
 
-  beforeEach(() => {
+  beforeEach(async () => {
     process.env.CRON_SECRET = "diagnostics-cron-secret-0123456789";
     resetEnv();
+    // Each test reads the whole database (stale orders, reviews, the last scheduled run): start from none.
+    const db = await getDb();
+    await db.delete(fulfilments);
+    await db.delete(paymentReviews);
+    await db.delete(orders);
+    await db.delete(reconcileRuns);
   });
   afterEach(() => {
     for (const name of ["CRON_SECRET", "ADMIN_UIDS", "PI_VALIDATION_KEY"]) delete process.env[name];

@@ -1,6 +1,6 @@
 // @vitest-environment node
 // The test-only control API: Pioneers, payments as the SDK makes them, expiry, faults and the call log.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { payment, piError, startTestEmulator, userSchema, type EmulatorClient } from "./helpers";
 
@@ -150,19 +150,23 @@ describe("the incomplete-payment rule", () => {
 
 describe("approval expiry", () => {
   it("cancels unapproved payments once approvalExpiryMs has passed, evaluated on read", async () => {
-    const quick = await startTestEmulator({ approvalExpiryMs: 150 });
+    // The emulator's clock is Date.now(): frozen here, then moved past the expiry.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const quick = await startTestEmulator({ approvalExpiryMs: 60_000 });
     try {
       const alice = await quick.newUser("alice");
       const unapproved = await quick.newPayment(alice.accessToken);
       const bob = await quick.newUser("bob");
       const approved = await quick.newPayment(bob.accessToken);
       await quick.server("POST", `/v2/payments/${approved.identifier}/approve`);
+      vi.setSystemTime(Date.now() + 59_999);
       expect(payment(await quick.server("GET", `/v2/payments/${unapproved.identifier}`)).status.cancelled).toBe(false);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      vi.setSystemTime(Date.now() + 2);
       expect(payment(await quick.server("GET", `/v2/payments/${unapproved.identifier}`)).status.cancelled).toBe(true);
       expect(payment(await quick.server("GET", `/v2/payments/${approved.identifier}`)).status.cancelled).toBe(false);
       piError(await quick.server("POST", `/v2/payments/${unapproved.identifier}/approve`), 400, "cancelled_payment");
     } finally {
+      vi.useRealTimers();
       await quick.emulator.stop();
     }
   });
@@ -227,14 +231,14 @@ describe("faults", () => {
 
   it("hang-after-apply: applies the change at once, then holds the answer for `ms`", async () => {
     const p = await setup();
-    await emu.control("POST", "/faults", { method: "POST", path: "/v2/payments/*/approve", mode: "hang-after-apply", ms: 400 });
+    await emu.control("POST", "/faults", { method: "POST", path: "/v2/payments/*/approve", mode: "hang-after-apply", ms: 3000 });
     const started = Date.now();
     let answeredAt: number | undefined;
     const answer = emu.server("POST", `/v2/payments/${p.identifier}/approve`).then((reply) => ((answeredAt = Date.now()), reply));
     await expect.poll(async () => payment(await emu.control("GET", `/payments/${p.identifier}`)).status.developer_approved, { interval: 20 }).toBe(true);
     expect(answeredAt, "Pi applied the approval but has not answered yet").toBeUndefined();
     expect(payment(await answer).status.developer_approved).toBe(true);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(390);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2990);
   });
 
   it("hang-after-apply without ms: holds the answer until the caller hangs up", async () => {

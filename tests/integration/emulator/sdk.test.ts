@@ -2,7 +2,7 @@
 // The browser SDK (GET /pi-sdk.js) in a DOM, against a real in-process emulator: sheets found by role and
 // accessible name, Pi's callback order, retries, expiry, cancel and incomplete payments.
 // (jsdom, not node: the SDK needs a document. The emulator itself runs fine in this environment.)
-import { fireEvent, screen, waitFor, within } from "@testing-library/dom";
+import { configure, fireEvent, getConfig, screen, waitFor, within } from "@testing-library/dom";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { payment, paymentDtoSchema, startTestEmulator, type EmulatorClient } from "./helpers";
@@ -10,12 +10,16 @@ import { runSdk, type PaymentCallbacks, type PiSdk } from "./sdk-page";
 
 let emu: EmulatorClient;
 let sdkSource = "";
+const { asyncUtilTimeout } = getConfig();
 
 beforeAll(async () => {
+  // Steps here go over real HTTP and wait on the SDK's callback repeats: findBy*/waitFor's 1 s default is tight on a busy machine.
+  configure({ asyncUtilTimeout: 5000 });
   emu = await startTestEmulator({ callbackRetryMs: 200, approvalExpiryMs: 5_000 });
   sdkSource = String((await emu.call("GET", "/pi-sdk.js")).body);
 });
 afterAll(async () => {
+  configure({ asyncUtilTimeout });
   await emu.emulator.stop();
 });
 beforeEach(async () => {
@@ -112,7 +116,7 @@ async function silently<T>(auth: Promise<T>): Promise<T> {
   await waitFor(() => {
     expect(screen.queryByRole("dialog")).toBeNull();
     expect(settled).toBe(true);
-  }, { timeout: 5000 });
+  });
   return auth;
 }
 
@@ -231,7 +235,7 @@ describe("init and authenticate", () => {
     const pi = loadSdk();
     await pi.init({ version: "2.0" });
     const auth = pi.authenticate(["username"], () => {});
-    (await screen.findByRole("button", { name: "Continue as alice" }, { timeout: 3000 })).click();
+    (await screen.findByRole("button", { name: "Continue as alice" })).click();
     const first = await auth;
     expect(postMessage).toHaveBeenCalledTimes(1);
     expect((await silently(pi.authenticate(["username"], () => {}))).user.uid).toBe(first.user.uid);
@@ -262,7 +266,7 @@ describe("createPayment", () => {
     await waitFor(() => expect(confirm).toHaveProperty("disabled", false));
     confirm.click();
     await within(dialog).findByText("Payment complete");
-    await waitFor(() => expect(screen.queryByRole("dialog", { name: "Pi Wallet" })).toBeNull(), { timeout: 3000 });
+    await waitFor(() => expect(screen.queryByRole("dialog", { name: "Pi Wallet" })).toBeNull());
     expect(events).toEqual(["approval", "completion:64"]);
     const all = (await emu.control("GET", "/payments")).body;
     expect(all).toMatchObject({ payments: [{ status: { developer_completed: true }, amount: 3.14, metadata: { orderId: "o-1" } }] });
@@ -279,9 +283,9 @@ describe("createPayment", () => {
     expect(within(dialog).getByRole("status").textContent).toBe("Waiting for the app to approve…");
     expect(within(dialog).getByRole("button", { name: "Confirm" })).toHaveProperty("disabled", true);
     const confirm = within(dialog).getByRole("button", { name: "Confirm" });
-    await waitFor(() => expect(confirm).toHaveProperty("disabled", false), { timeout: 3000 });
+    await waitFor(() => expect(confirm).toHaveProperty("disabled", false));
     confirm.click();
-    await within(dialog).findByText("Payment complete", undefined, { timeout: 3000 });
+    await within(dialog).findByText("Payment complete");
     expect(events).toEqual(["approval", "approval", "completion:64", "completion:64", "completion:64"]);
     // The approval callback threw twice; the SDK logged it and carried on.
     expect(consoleError).toHaveBeenCalledTimes(2);
@@ -302,7 +306,7 @@ describe("createPayment", () => {
     const confirm = within(dialog).getByRole("button", { name: "Confirm" });
     // Opening the sheet moves focus into it, to the first enabled button.
     expect(document.activeElement).toBe(cancel);
-    await waitFor(() => expect(confirm).toHaveProperty("disabled", false), { timeout: 3000 });
+    await waitFor(() => expect(confirm).toHaveProperty("disabled", false));
     expect(document.activeElement).toBe(cancel);
     expect(within(dialog).getByRole("status").textContent).toMatch(/Confirm is now available/);
 

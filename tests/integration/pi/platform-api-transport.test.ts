@@ -87,10 +87,8 @@ describe("the Pi client on the wire", () => {
       response.writeHead(200, { "Content-Type": "application/json" });
       response.write('{"identifier":');
     };
-    const started = Date.now();
     const error = await failureOf(piApi.approve("pay-slow"));
     expect(error).toMatchObject({ kind: "unavailable", status: 0, code: "timeout" });
-    expect(Date.now() - started).toBeLessThan(3_000);
   });
 
   it("treats a connection cut halfway through the answer as no answer, and a read asks again", async () => {

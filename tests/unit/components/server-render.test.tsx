@@ -7,6 +7,7 @@ import { I18nProvider } from "@/components/i18n";
 import { OrdersPage, OwnedList } from "@/components/orders";
 import { OrdersSeed } from "@/components/orders/orders-seed";
 import { SessionProvider } from "@/components/session";
+import * as piSessionModule from "@/components/session/pi-session";
 import type { OrdersOverview, OrderView } from "@/lib/contract";
 import { en } from "@/lib/i18n/messages/en";
 import { countOf, deferred, installPi, nothingReconciled, piSignsIn, renderApp, resetPage, stubApi, type Answer } from "./render";
@@ -174,7 +175,10 @@ describe("Pi signed in as another Pioneer than the page's cookie", () => {
 
 describe("The open-time reconcile on a page that shows the orders", () => {
   const settledNothing = { examined: 1, paid: 0, cancelled: 0, expired: 0, needsReview: 0, failed: 1 };
-  /** Opens the page, holds the reconcile's answer until the page has settled, then answers it. */
+  /**
+   * Opens the page, holds the reconcile's answer until the page's own first load of the orders has
+   * gone out, then answers it and waits until the page has acted on the answer (a refresh or none).
+   */
   const openAndReconcile = async (counts: typeof settledNothing) => {
     installPi({});
     const answer = deferred<{ status: number; body: unknown }>();
@@ -182,17 +186,20 @@ describe("The open-time reconcile on a page that shows the orders", () => {
       "GET /api/orders": () => ({ status: 200, body: overview }),
       "POST /api/payments/reconcile": () => answer.promise,
     });
+    const reconcile = vi.spyOn(piSessionModule, "requestReconcile");
     render(page());
-    await vi.waitFor(() => expect(countOf(calls, "POST /api/payments/reconcile")).toBe(1));
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const before = countOf(calls, "GET /api/orders");
+    await vi.waitFor(() => expect([countOf(calls, "POST /api/payments/reconcile"), countOf(calls, "GET /api/orders")]).toEqual([1, 1]));
     answer.resolve({ status: 200, body: { counts } });
-    return { calls, before };
+    expect(reconcile).toHaveBeenCalledTimes(1);
+    await reconcile.mock.results[0]?.value;
+    // What the page does with the answer runs on promises alone: one turn of the event loop ends it.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return calls;
   };
 
   it("asks for the orders again once it settled one", async () => {
-    const { calls, before } = await openAndReconcile({ ...settledNothing, paid: 1, failed: 0 });
-    await vi.waitFor(() => expect(countOf(calls, "GET /api/orders")).toBe(before + 1));
+    const calls = await openAndReconcile({ ...settledNothing, paid: 1, failed: 0 });
+    expect(countOf(calls, "GET /api/orders")).toBe(2);
   });
 
   it("is not asked for by a page closed before it could ask", async () => {
@@ -204,8 +211,7 @@ describe("The open-time reconcile on a page that shows the orders", () => {
   });
 
   it("does not ask for them again when it settled nothing", async () => {
-    const { calls, before } = await openAndReconcile(settledNothing);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(countOf(calls, "GET /api/orders")).toBe(before);
+    const calls = await openAndReconcile(settledNothing);
+    expect(countOf(calls, "GET /api/orders")).toBe(1);
   });
 });
