@@ -1,19 +1,24 @@
 // @vitest-environment node
 import { PGlite } from "@electric-sql/pglite";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { sqlState } from "@/lib/db/errors";
 import { withPreparedStatements } from "@/lib/db/pglite-prepared";
 
 let pg: PGlite;
 let prepared: PGlite;
 
-beforeEach(async () => {
+// One PGlite for the file (starting one takes seconds); each test gets an empty table, no prepared
+// statement left from the one before, and a new wrapper.
+beforeAll(async () => {
   pg = await PGlite.create("memory://");
-  await pg.exec(`create table items (id text primary key, qty int not null, price numeric(20, 7), at timestamptz, paid boolean, meta jsonb)`);
+});
+
+beforeEach(async () => {
+  await pg.exec(`deallocate all; drop table if exists items; create table items (id text primary key, qty int not null, price numeric(20, 7), at timestamptz, paid boolean, meta jsonb)`);
   prepared = withPreparedStatements(pg);
 });
 
-afterEach(async () => {
+afterAll(async () => {
   await pg.close();
 });
 
