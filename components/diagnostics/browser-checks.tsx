@@ -4,10 +4,10 @@ import { useEffect, useState } from "react";
 import { StatusPill } from "@/components/ui";
 import { detectHost } from "@/lib/pi/detect-host";
 import type { Host } from "@/lib/pi/host";
-import { isFramed } from "@/lib/pi/sdk";
+import { isFramed, loadedPi } from "@/lib/pi/sdk";
 import { piSdkConfig } from "@/lib/pi/sdk-config";
 
-type Seen = { sdk: boolean; host: Host | null; framed: boolean; needed: boolean } | null;
+type Seen = { sdk: boolean; host: Host | null; framed: boolean; used: boolean } | null;
 
 const hostText: Record<Host, string> = {
   "pi-browser": "Pi Browser: Pi answered, so sign-in and payments can work here.",
@@ -19,12 +19,16 @@ const hostText: Record<Host, string> = {
 export function BrowserChecks({ sandbox }: { sandbox: boolean }) {
   const [seen, setSeen] = useState<Seen>(null);
   useEffect(() => {
-    // Pi's real SDK is not loaded outside a frame, where it could never answer (detect-host.ts).
-    const needed = isFramed() || !piSdkConfig.requiresFrame;
-    detectHost().then(
-      (host) => setSeen({ sdk: true, host, framed: isFramed(), needed }),
-      () => setSeen({ sdk: false, host: null, framed: isFramed(), needed }),
-    );
+    const framed = isFramed();
+    // The page loads Pi's script everywhere, but outside a frame Pi's real SDK is never asked anything (detect-host.ts).
+    const used = framed || !piSdkConfig.requiresFrame;
+    void Promise.all([
+      loadedPi().then(
+        () => true,
+        () => false,
+      ),
+      detectHost().catch(() => null),
+    ]).then(([sdk, host]) => setSeen({ sdk, host, framed, used }));
   }, []);
 
   if (!seen) return <p className="muted">Checking Pi&apos;s SDK in this browser…</p>;
@@ -34,14 +38,14 @@ export function BrowserChecks({ sandbox }: { sandbox: boolean }) {
       <li className="order" data-testid="check-sdk">
         <div className="order-line">
           <strong>Pi SDK</strong>
-          {seen.needed ? <StatusPill tone={seen.sdk ? "ok" : "bad"}>{seen.sdk ? "OK" : "Error"}</StatusPill> : <StatusPill tone="neutral">Not needed</StatusPill>}
+          <StatusPill tone={seen.sdk ? "ok" : "bad"}>{seen.sdk ? "OK" : "Error"}</StatusPill>
         </div>
         <p className="order-detail">
-          {!seen.needed
-            ? "Not loaded: outside a Pi frame it could never answer. Open the app in the Pi Sandbox or Pi Browser to check it."
-            : seen.sdk
+          {!seen.sdk
+            ? "Did not load: check NEXT_PUBLIC_PI_SDK_URL and the connection, then reload."
+            : seen.used
               ? "Loaded."
-              : "Did not load: check NEXT_PUBLIC_PI_SDK_URL and the connection, then reload."}
+              : "Loaded, and not used here: outside a Pi frame it could never answer. Open the app in the Pi Sandbox or Pi Browser to see it answer."}
         </p>
       </li>
       <li className="order" data-testid="check-host">
