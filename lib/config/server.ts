@@ -162,9 +162,10 @@ export function startupProblems(env: Record<string, string | undefined>): Startu
   if (!value("PI_API_KEY")) refuse("PI_API_KEY", "is not set. Production talks to Pi with your app's Server API Key: copy it from the Pi Developer Portal (develop.pi).");
   const secret = value("SESSION_SECRET");
   if (!secret || secret.length < 32) refuse("SESSION_SECRET", `${secret ? "is shorter than 32 characters" : "is not set"}. ${hints.SESSION_SECRET}`);
-  // The cron route has no request limit, so a short token could be guessed by trying.
+  // The cron route has no request limit, so a short token could be guessed by trying. 16 is
+  // Vercel's own minimum for it, so a secret made by its advice still starts.
   const cronSecret = value("CRON_SECRET");
-  if (cronSecret && cronSecret.length < 32) refuse("CRON_SECRET", `is shorter than 32 characters. ${hints.CRON_SECRET}`);
+  if (cronSecret && cronSecret.length < 16) refuse("CRON_SECRET", `is shorter than 16 characters. ${hints.CRON_SECRET}`);
 
   if (!value("DATABASE_URL") && value("VERCEL")) {
     refuse("DATABASE_URL", "is required on Vercel, where each instance has its own short-lived disk (PGLITE_IN_PRODUCTION does not apply there). Set DATABASE_URL to a hosted PostgreSQL, such as Neon or Supabase.");

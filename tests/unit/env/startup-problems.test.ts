@@ -37,11 +37,11 @@ describe("startup problems", () => {
   });
 
   it("refuses a short cron secret, which could be guessed, and lets an unset one turn the cron route off", () => {
-    const [short] = startupProblems({ ...sound, CRON_SECRET: "c".repeat(31) });
+    const [short] = startupProblems({ ...sound, CRON_SECRET: "c".repeat(15) });
     expect(short?.setting).toBe("CRON_SECRET");
-    expect(short?.message).toMatch(/^CRON_SECRET: is shorter than 32 characters\. .*openssl rand/);
-    expect(short?.message).not.toContain("c".repeat(31));
-    expect(startupProblems({ ...sound, CRON_SECRET: "c".repeat(32) })).toEqual([]);
+    expect(short?.message).toMatch(/^CRON_SECRET: is shorter than 16 characters\. .*openssl rand/);
+    expect(short?.message).not.toContain("c".repeat(15));
+    expect(startupProblems({ ...sound, CRON_SECRET: "c".repeat(16) })).toEqual([]);
     expect(startupProblems({ ...sound, CRON_SECRET: "" })).toEqual([]);
   });
 
