@@ -27,7 +27,8 @@ export async function recheckAdRewards(options: { deadline?: number; now?: () =>
       if (after.status === "refused") counts.adRewardsRefused += 1;
     } catch (error) {
       logError("ad_rewards.recheck_failed", { adId: reward.adId, error: error instanceof Error ? error.name : "error" });
-      await noteAdRewardAttempt(db, reward.adId, now());
+      // Best effort: a failure here must not end the run and lose the counts of what it settled.
+      await noteAdRewardAttempt(db, reward.adId, now()).catch(() => undefined);
     }
   }
   return counts;

@@ -1,10 +1,14 @@
 // @vitest-environment node
 // Rewarded ads: a reward only on Pi's ad network's fresh `granted`, each ad once, five a day; a
 // revocation takes it back, and a claim Pi has not answered yet is settled by the scheduled run.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, expect, it, vi } from "vitest";
 import { POST as rewardsPOST } from "@/app/api/ads/rewards/route";
 import { recheckAdRewards } from "@/lib/ads";
 import { getDb } from "@/lib/db";
+import { migrationsFolder } from "@/lib/db/migrate";
 import { adRewards } from "@/lib/db/schema";
 import { call, useEmulator, type ErrorBody } from "../../helpers/app";
 import { describeEachEngine, useEngineEnv } from "../../helpers/db-engines";
@@ -174,5 +178,26 @@ describeEachEngine("rewarded ads", ({ engine }) => {
     expect(await recheckAdRewards()).toMatchObject({ adRewardsGranted: 0 });
     expect(await recheckAdRewards()).toMatchObject({ adRewardsGranted: 1 });
     expect((await rewardsOwned(bob))?.quantity).toBe(1);
+  });
+
+  it("migration 0007 lets the revocation check pick the rewards the previous release granted after a look, and only those", async () => {
+    const alice = await s.pioneer("ads-migration");
+    const db = await getDb();
+    const at = (m: number) => new Date(Date.now() - minutes(m));
+    await db.insert(adRewards).values([
+      // Looked at while pending (30 min ago), granted later (20 min ago): checked_at kept from the look.
+      { adId: "migrated-looked-0001", userUid: alice.uid, status: "granted", claimedAt: at(40), grantedAt: at(20), checkedAt: at(30), updatedAt: at(20) },
+      // Granted, then checked for a revocation: done.
+      { adId: "migrated-checked-001", userUid: alice.uid, status: "granted", claimedAt: at(40), grantedAt: at(40), checkedAt: at(25), updatedAt: at(40) },
+      { adId: "migrated-refused-001", userUid: alice.uid, status: "refused", claimedAt: at(90), checkedAt: at(5), updatedAt: at(5) },
+    ]);
+    const migration = readFileSync(path.join(migrationsFolder(), "0007_recheck_ad_rewards_granted_after_a_look.sql"), "utf8");
+    await db.execute(sql.raw(migration));
+    const rows = await db.select({ adId: adRewards.adId, checkedAt: adRewards.checkedAt }).from(adRewards).orderBy(adRewards.adId);
+    expect(rows.map((row) => [row.adId, row.checkedAt === null])).toEqual([
+      ["migrated-checked-001", false],
+      ["migrated-looked-0001", true],
+      ["migrated-refused-001", false],
+    ]);
   });
 });

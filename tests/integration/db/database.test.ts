@@ -127,11 +127,11 @@ describeEachEngine("database", ({ engine, getHandle }) => {
       await client.connect();
       try {
         await migratePostgres(client);
-        // The last migration undone, and an older one of another branch recorded in its place.
+        // The last two migrations undone (0006 made the index), and two older ones of another branch recorded in their place.
         await client.query("drop index fulfilments_user_uid_idx");
-        await client.query("delete from drizzle.__drizzle_migrations where created_at = (select max(created_at) from drizzle.__drizzle_migrations)");
-        await client.query("insert into drizzle.__drizzle_migrations (hash, created_at) values ('another-branch', 1)");
-        expect(await migratePostgres(client)).toEqual({ applied: 1, total: migrationCount + 1 });
+        await client.query("delete from drizzle.__drizzle_migrations where created_at in (select created_at from drizzle.__drizzle_migrations order by created_at desc limit 2)");
+        await client.query("insert into drizzle.__drizzle_migrations (hash, created_at) values ('another-branch-1', 1), ('another-branch-2', 2)");
+        expect(await migratePostgres(client)).toEqual({ applied: 2, total: migrationCount + 2 });
         const { rows } = await client.query("select to_regclass('fulfilments_user_uid_idx') is not null as present");
         expect(rows[0]).toEqual({ present: true });
       } finally {
