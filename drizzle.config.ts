@@ -2,7 +2,7 @@ import { loadEnvFiles } from "./scripts/env-files";
 import { defineConfig } from "drizzle-kit";
 import { getDbEnv } from "./lib/config/server";
 
-// Read .env files as `next dev` does, so this reaches the same database as the app.
+// Read .env files as Next does for NODE_ENV (`next dev`, or `next start` under NODE_ENV=production), so this reaches the same database as the app.
 loadEnvFiles();
 const { databaseUrl, pgliteDir } = getDbEnv();
 

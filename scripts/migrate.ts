@@ -10,7 +10,7 @@ import { loadEnvFiles } from "./env-files";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { getDbEnv } from "@/lib/config/server";
 
-// Read .env files as `next dev` does, so this reaches the same database as the app.
+// Read .env files as Next does for NODE_ENV (`next dev`, or `next start` under NODE_ENV=production), so this reaches the same database as the app.
 loadEnvFiles();
 
 function describe({ databaseUrl, pgliteDir }: { databaseUrl?: string | undefined; pgliteDir: string }) {

@@ -14,7 +14,8 @@ if (!process.env.DATABASE_URL && !process.argv.includes("--server-stopped")) {
   console.error(
     [
       "npm run reconcile needs DATABASE_URL (a PostgreSQL database). Without it, it would open the embedded database, which only one process may have open.",
-      "While the server runs: press Run on /debug, or call GET /api/cron/reconcile with Authorization: Bearer $CRON_SECRET.",
+      "Settings in .env.production? Run it as NODE_ENV=production npm run reconcile.",
+      "While the server runs: press “Run the reconciler now” on /debug, or call GET /api/cron/reconcile with Authorization: Bearer $CRON_SECRET.",
       "With the server stopped: npm run reconcile -- --server-stopped",
     ].join("\n"),
   );

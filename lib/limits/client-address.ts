@@ -17,7 +17,11 @@ export function clientAddress(headers: Headers, trust: { onVercel: boolean; trus
  * or a client could take a new address from it for every request and never reach the limit.
  */
 export function countedNetwork(address: string): string {
-  const bare = address.replace(/^\[|\]$/g, "").replace(/%.*$/, "");
+  // Some proxies write the client's port too ("[v6]:443", "1.2.3.4:5678"); a zone id names a local interface.
+  const bare = address
+    .replace(/^\[(.*)\](?::\d+)?$/, "$1")
+    .replace(/^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/, "$1")
+    .replace(/%.*$/, "");
   if (isIPv4(bare) || !isIPv6(bare)) return bare;
   const groups = ipv6Groups(bare);
   // An IPv4 client seen through an IPv6 socket (::ffff:a.b.c.d) is that IPv4 client.

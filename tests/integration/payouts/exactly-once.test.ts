@@ -109,7 +109,8 @@ describeEachEngine("a payout paid exactly once", ({ engine }) => {
       });
     });
     const first = runPayouts();
-    await reached;
+    // A first worker that never reaches Pi fails here at once rather than hanging until the timeout.
+    await Promise.race([reached, first.then(() => Promise.reject(new Error("the first worker finished without creating the payment at Pi")))]);
     const second = await runPayouts();
     release();
     expect([(await first).payoutsCompleted, second.payoutsCompleted]).toEqual([1, 0]);

@@ -34,6 +34,11 @@ describe("the network a sign-in is counted by", () => {
     expect(countedNetwork("203.0.113.7")).toBe("203.0.113.7");
   });
 
+  it("leaves out a port a proxy wrote beside the address, so each connection does not count apart", () => {
+    expect(countedNetwork("203.0.113.7:51234")).toBe("203.0.113.7");
+    expect(countedNetwork("[2001:db8::1]:443")).toBe("2001:db8:0:0::/64");
+  });
+
   it("reads an IPv4 client behind an IPv6 socket as that IPv4 client", () => {
     expect(countedNetwork("::ffff:203.0.113.7")).toBe("203.0.113.7");
     expect(countedNetwork("::ffff:cb00:7107")).toBe("203.0.113.7");
