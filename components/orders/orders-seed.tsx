@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { SWRConfig, useSWRConfig } from "swr";
 import { ordersKey, useSession } from "@/components/session";
 import type { OrdersOverview } from "@/lib/contract";
@@ -25,5 +25,7 @@ export function OrdersSeed({ uid, overview, children }: { uid: string; overview:
     seeded.current = overview;
     void mutate(ordersKey, overview, { revalidate: false });
   }, [mutate, overview, live]);
-  return <SWRConfig value={{ fallback: live ? { [ordersKey]: overview } : {} }}>{children}</SWRConfig>;
+  // The same value while `live` holds: a new one would re-render every orders list below on each change of the session's state.
+  const config = useMemo(() => ({ fallback: live ? { [ordersKey]: overview } : {} }), [live, overview]);
+  return <SWRConfig value={config}>{children}</SWRConfig>;
 }
