@@ -48,5 +48,5 @@ export async function requestCosts(target: Target, counterPort: number, purchase
       return [route, cost];
     }),
   ) as Record<TimedRoute, RouteCost>;
-  return { perRoute, detail };
+  return { perRoute, detail, purchases };
 }
