@@ -7,7 +7,8 @@ import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { perfPorts } from "./env";
 import { builtCheckout } from "./checkout";
-import { chromeFlags, lighthouseVersion, limitsOff, median, openLighthouse, returningPioneer, type LighthouseResult, type Visit } from "./lighthouse-runner";
+import { median } from "../bench/stats";
+import { chromeFlags, lighthouseVersion, limitsOff, openLighthouse, returningPioneer, type LighthouseResult, type Visit } from "./lighthouse-runner";
 import { machineLine } from "./machine";
 import { startApp, startEmulatorProcess, stopEverything } from "./processes";
 
