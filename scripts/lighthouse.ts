@@ -5,11 +5,11 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { ensurePerfBuild } from "./perf/build";
 import { perfPorts } from "./perf/env";
-import { chromeFlags, lighthouseVersion, limitsOff, median, openLighthouse, returningPioneer, type LighthouseResult, type Visit } from "./perf/lighthouse-runner";
-import { table } from "./bench/stats";
+import { median, table } from "./bench/stats";
+import { chromeFlags, lighthouseVersion, limitsOff, openLighthouse, returningPioneer, type LighthouseResult, type Visit } from "./perf/lighthouse-runner";
 import { startBaselineProject } from "./perf/baseline";
 import { startApp, startEmulatorProcess, stopEverything } from "./perf/processes";
-import { machineLine } from "./perf/machine";
+import { machineLine, toolVersions } from "./perf/machine";
 
 const runs = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 const chromePath = process.env.CHROME_PATH ?? "/usr/bin/chromium";
@@ -22,7 +22,7 @@ if (compare) {
   await compareWith(compare, Number(process.env.LIGHTHOUSE_RUNS ?? 8), chromePath);
   process.exit(0);
 }
-console.log(machineLine());
+console.log(`${machineLine()}\n${toolVersions()}`);
 const pgliteDir = ".data/perf-lighthouse";
 rmSync(pgliteDir, { recursive: true, force: true });
 await startEmulatorProcess();
@@ -47,6 +47,7 @@ const reportDir = ".data/perf-logs/lighthouse";
 mkdirSync(reportDir, { recursive: true });
 const lighthouse = await openLighthouse(chromePath);
 const rows: string[][] = [];
+const verdicts: string[] = [];
 try {
   for (const { name, visit } of pages) {
     const results: LighthouseResult[] = [];
@@ -68,6 +69,11 @@ try {
       `${(col((r) => metric(r, "first-contentful-paint")) / 1000).toFixed(2)} s`,
     ]);
     console.log(`  ${name}: performance ${results.map((r) => score(r, "performance")).join(", ")}`);
+    if (name !== "bare Next.js page") {
+      const [perf, a11y, best] = ["performance", "accessibility", "best-practices"].map((category) => col((r) => score(r, category)));
+      const met = (perf ?? 0) >= 95 && a11y === 100 && (best ?? 0) >= 96;
+      verdicts.push(`${name}: performance ${perf}, accessibility ${a11y}, best practices ${best}: ${met ? "met" : "NOT met"}`);
+    }
   }
 } finally {
   await lighthouse.close();
@@ -76,4 +82,5 @@ try {
 
 const header = ["page", "perf", "a11y", "best pr.", "LCP", "TBT", "CLS", "FCP"];
 console.log(`\nMedians of ${runs} (targets: performance ≥ 95, accessibility 100, best practices ≥ 96; the bare page is the framework's floor, not a target)\n${table(header, rows)}`);
+console.log(`\n${verdicts.join("\n")}`);
 console.log(machineLine());
