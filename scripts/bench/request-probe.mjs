@@ -126,6 +126,8 @@ if (port) {
       statements.clear();
       Object.assign(waits, { dbMs: 0, piMs: 0, piCalls: 0 });
     })
+    // A busy port must not take the app down with it: the bench then has no split, and says so.
+    .on("error", (error) => process.stderr.write(`request probe: no counter on port ${port}: ${error.message}\n`))
     .listen(port, "127.0.0.1")
     .unref();
 }

@@ -1,8 +1,9 @@
 import type { ChildProcess } from "node:child_process";
+import { rmSync } from "node:fs";
 import pg from "pg";
 import { startBaselineProject } from "../perf/baseline";
 import { perfPorts } from "../perf/env";
-import { startApp, startProcess, stopProcess, waitFor } from "../perf/processes";
+import { assertPortFree, startApp, startProcess, stopProcess, waitFor } from "../perf/processes";
 import type { Ledger } from "./integrity";
 import { referenceProducts } from "./reference-server";
 
@@ -42,6 +43,7 @@ let databases = 0;
 
 export async function startTarget(spec: TargetSpec, postgresUrl: string | null, piEnv: Record<string, string>): Promise<RunningTarget> {
   if (spec.kind === "reference") {
+    await assertPortFree(perfPorts.reference, "the reference");
     const child = startProcess("reference", "node_modules/.bin/tsx", ["scripts/bench/reference-main.ts"], { ...process.env, ...piEnv, REFERENCE_PORT: String(perfPorts.reference) });
     await waitFor(`http://127.0.0.1:${perfPorts.reference}/api/health`, child, "reference");
     return { origins: [`http://127.0.0.1:${perfPorts.reference}`], counterPort: null, ledger: () => Promise.resolve(null), stop: () => stopProcess(child) };
@@ -75,10 +77,9 @@ export async function startTarget(spec: TargetSpec, postgresUrl: string | null, 
     };
   } else {
     const dir = `.data/perf-bench-${++databases}`;
-    const { rmSync } = await import("node:fs");
     rmSync(dir, { recursive: true, force: true });
     dbEnv = { PGLITE_DIR: dir, PGLITE_IN_PRODUCTION: "true", DATABASE_URL: "" };
-    // A PGlite directory belongs to one process: read it once the instance has stopped.
+    // A PGlite directory belongs to one process: read it once the instance has stopped, then remove it.
     ledger = async () => {
       await Promise.all(children.map(stopProcess));
       const { PGlite } = await import("@electric-sql/pglite");
@@ -87,6 +88,7 @@ export async function startTarget(spec: TargetSpec, postgresUrl: string | null, 
         return await readLedger((sql) => db.query(sql));
       } finally {
         await db.close();
+        rmSync(dir, { recursive: true, force: true });
       }
     };
   }

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { perfPorts } from "./env";
-import { startProcess, stopProcess, waitFor } from "./processes";
+import { cleanUpOnExit, startProcess, stopProcess, waitFor } from "./processes";
 
 /** The deepest directory holding both (Turbopack's root must hold the project and its node_modules). */
 function commonAncestor(a: string, b: string): string {
@@ -26,6 +26,7 @@ export type BaselineProject = { origin: string; stop: () => Promise<void> };
  */
 export async function startBaselineProject(env: Record<string, string> = {}): Promise<BaselineProject> {
   const root = mkdtempSync(path.join(os.tmpdir(), "perf-baseline-"));
+  cleanUpOnExit(() => rmSync(root, { recursive: true, force: true }));
   // The repository's layout under `root`: the yardstick's route imports these by their relative path.
   const dir = path.join(root, "scripts/perf/baseline-app");
   cpSync("scripts/perf/baseline-app", dir, { recursive: true });

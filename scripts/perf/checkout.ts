@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { buildPerf } from "./build";
+import { cleanUpOnExit } from "./processes";
 
 /**
  * Another commit of this repository, checked out outside it and built into its own .next-perf, with
@@ -13,10 +14,14 @@ export function builtCheckout(ref: string): { dir: string; commit: string; remov
   const commit = execFileSync("git", ["rev-parse", "--short", `${ref}^{commit}`], { encoding: "utf8" }).trim();
   const dir = mkdtempSync(path.join(os.tmpdir(), "perf-checkout-"));
   execFileSync("git", ["worktree", "add", "--detach", dir, commit], { stdio: "ignore" });
+  let removed = false;
   const remove = () => {
+    if (removed) return;
+    removed = true;
     execFileSync("git", ["worktree", "remove", "--force", dir], { stdio: "ignore" });
     rmSync(dir, { recursive: true, force: true });
   };
+  cleanUpOnExit(remove);
   try {
     const [from, to] = [path.resolve("node_modules"), path.join(dir, "node_modules")];
     try {
