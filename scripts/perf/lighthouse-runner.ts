@@ -34,9 +34,6 @@ export type Visit = {
   sessionStorage?: Record<string, string>;
 };
 
-/** A run's figure as printed: the middle value (the upper of the two middle ones for an even count). */
-export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
-
 /** The app as Lighthouse visits it: every visit comes from this machine, so the request limits are off. */
 export const limitsOff = { RATE_LIMIT_SIGNIN_PER_MINUTE: "0", RATE_LIMIT_API_PER_MINUTE: "0" };
 
