@@ -14,6 +14,7 @@ import { integrityProblems, piCallsPerPayment, piRecord } from "./bench/integrit
 import { runLoad, type LoadResult } from "./bench/load";
 import { postgresAvailable, startPostgres } from "./bench/postgres";
 import { requestCosts } from "./bench/request-costs";
+import { checkSharedState } from "./bench/shared-state";
 import { ms, percentile } from "./bench/stats";
 import { checkLines, printRun, verdictOf, type Report } from "./bench/summary";
 import { startTarget, type TargetSpec } from "./bench/targets";
@@ -80,13 +81,16 @@ async function runTargets(): Promise<Report[]> {
           return null;
         })
       : null;
+    // Two instances: one Pioneer's limit and the reconciler's claims must hold across them.
+    const shared = running.origins.length > 1 ? await checkSharedState(target).catch((error: unknown) => ({ problems: [`the check of what instances share failed: ${error instanceof Error ? error.message : String(error)}`], finished: 0 })) : null;
+    if (shared) console.log(`   shared by the instances (one Pioneer's request limit, the reconciler's claims): ${shared.problems.length ? shared.problems.join("; ") : "ok"}`);
     const pi = await piRecord(emulatorUrl);
     const { perPayment, me } = piCallsPerPayment(pi.calls);
     const counts = [...perPayment.values()];
     const flows = pi.payments.length;
     // Purchases the driver saw finish, warm-up included: each must be exactly one payment Pi completed.
-    const finished = [warmUp, ...results].reduce((n, r) => n + r.flows, 0) + (costs ? costs.purchases : 0);
-    const problems = [...costProblems, ...integrityProblems(await running.ledger(), pi, finished)];
+    const finished = [warmUp, ...results].reduce((n, r) => n + r.flows, 0) + (costs ? costs.purchases : 0) + (shared?.finished ?? 0);
+    const problems = [...costProblems, ...(shared?.problems ?? []), ...integrityProblems(await running.ledger(), pi, finished)];
     const failed = [warmUp, ...results].reduce((n, r) => n + r.errors.length, 0);
     if (failed) problems.unshift(`${failed} failed flows`);
     await running.stop();

@@ -6,6 +6,7 @@ import { perfPorts } from "../perf/env";
 import { assertPortFree, startApp, startProcess, stopProcess, waitFor } from "../perf/processes";
 import type { Ledger } from "./integrity";
 import { referenceProducts } from "./reference-server";
+import { benchCronSecret } from "./shared-state";
 
 /**
  * What the bench runs against: the app on PGlite or PostgreSQL (one or two instances), or a
@@ -27,9 +28,10 @@ export type RunningTarget = { origins: string[]; counterPort: number | null; led
  * Bench instances run as deployed: the request limits at their defaults, counted in the session
  * lookup. Behind a trusted proxy (TRUST_PROXY=true), each sign-in comes from its own address
  * (scripts/perf/flow.ts), as Pioneers' phones do, so the per-address sign-in limit is never one
- * load driver's.
+ * load driver's. The scheduled reconciler is callable (scripts/bench/shared-state.ts) and takes
+ * every order at once; nothing calls it during the load.
  */
-export const benchEnv = { TRUST_PROXY: "true" };
+export const benchEnv = { TRUST_PROXY: "true", CRON_SECRET: benchCronSecret, RECONCILE_AFTER_SECONDS: "0" };
 const counterPort = (appPort: number) => appPort + 100;
 const preload = "--import ./scripts/bench/request-probe.mjs";
 
