@@ -26,7 +26,7 @@ export async function readAdStatus(adId: string): Promise<AdStatus> {
     return { status: dto.mediator_ack_status, grantedAt: parseTime(dto.mediator_granted_at) };
   } catch (error) {
     if (!(error instanceof PiApiError) || error.kind !== "rejected") throw error;
-    if (error.status === 401 || error.status === 403) {
+    if (error.refusedOurKey) {
       logError("pi.ad_status_refused", { adId, piStatus: error.status, code: error.code, reason: "check PI_API_KEY" });
       throw new AppError("pi_rejected", "Pi refused to show this ad's status to the app's key.");
     }

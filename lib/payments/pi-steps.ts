@@ -17,7 +17,7 @@ async function askPi(paymentId: string): Promise<PiPayment | PiApiError> {
 }
 
 function logHidden(paymentId: string, refusal: PiApiError): void {
-  if (refusal.status === 401 || refusal.status === 403) logError("pi.payment_hidden", { paymentId, piStatus: refusal.status, code: refusal.code, reason: "check PI_API_KEY" });
+  if (refusal.refusedOurKey) logError("pi.payment_hidden", { paymentId, piStatus: refusal.status, code: refusal.code, reason: "check PI_API_KEY" });
 }
 
 /** Pi's own record of a payment, re-read with the server key: nothing the client says about it is used. */

@@ -19,4 +19,9 @@ export class PiApiError extends Error {
   ) {
     super(message);
   }
+
+  /** Pi refused the app's key itself (401, 403): an answer about the key, not about what was asked. */
+  get refusedOurKey(): boolean {
+    return this.status === 401 || this.status === 403;
+  }
 }
