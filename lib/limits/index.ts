@@ -35,9 +35,9 @@ async function consume(key: string, perMinute: number): Promise<void> {
 
 /** Sign-ins per client address: each costs a call to Pi's /me. */
 export function limitSignIn(request: Request): Promise<void> {
-  const address = clientAddress(request.headers, getLimitsEnv());
-  const { perMinute, sharedPerMinute } = signInLimit();
-  return address ? consume(`signin:${address}`, perMinute) : consume("signin:*", sharedPerMinute);
+  const limit = signInLimit();
+  const address = clientAddress(request.headers, limit);
+  return address ? consume(`signin:${address}`, limit.perMinute) : consume("signin:*", limit.sharedPerMinute);
 }
 
 /**
