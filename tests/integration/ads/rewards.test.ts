@@ -31,6 +31,20 @@ describeEachEngine("rewarded ads", ({ engine }) => {
   /** A rewarded ad as Pi's ad network reports it: granted now, unless scripted otherwise. */
   const watchedAd = async (script: { status?: string | null; nullReads?: number } = {}) =>
     (await emulator().control<{ adId: string }>("POST", "/control/ads", script)).body.adId;
+  /** A claim Pi's ad network has not answered yet: the app leaves it pending (202). */
+  const pendingClaim = async (pioneer: Pioneer) => {
+    const adId = await watchedAd({ nullReads: 10 });
+    expect((await claim(pioneer, adId)).status).toBe(202);
+    return adId;
+  };
+  /** From now on Pi's ad network answers `status` about `adId`, at once. */
+  const piAnswers = (adId: string, status: "granted" | "revoked") => emulator().control("POST", `/control/ads/${adId}`, { status, nullReads: 0 });
+  /** Pi revokes the ad; the scheduled run ten minutes after the claim takes the reward back. */
+  const expectTakenBackOnRevocation = async (pioneer: Pioneer, adId: string) => {
+    await piAnswers(adId, "revoked");
+    expect(await recheckAdRewards({ now: () => new Date(Date.now() + minutes(11)) })).toMatchObject({ adRewardsRevoked: 1 });
+    expect(await rewardsOwned(pioneer)).toBeUndefined();
+  };
   const rewardsOwned = async (pioneer: Pioneer) => {
     const item = (await s.orders(pioneer)).body.owned.find((owned) => owned.productId === "ad-rewards");
     return item?.kind === "reward" ? item : undefined;
@@ -64,10 +78,7 @@ describeEachEngine("rewarded ads", ({ engine }) => {
     }
     const adId = await watchedAd();
     expect((await claim(alice, adId)).status).toBe(200);
-    await emulator().control("POST", `/control/ads/${adId}`, { status: "revoked" });
-    // Checked again by the scheduled run, ten minutes on.
-    expect(await recheckAdRewards({ now: () => new Date(Date.now() + minutes(11)) })).toMatchObject({ adRewardsRevoked: 1 });
-    expect(await rewardsOwned(alice)).toBeUndefined();
+    await expectTakenBackOnRevocation(alice, adId);
     expect(await recheckAdRewards({ now: () => new Date(Date.now() + minutes(30)) })).toMatchObject({ adRewardsRevoked: 0 });
   });
 
@@ -110,7 +121,7 @@ describeEachEngine("rewarded ads", ({ engine }) => {
     const pending = await claim(alice, slow);
     expect([pending.status, pending.body.reward]).toEqual([202, { adId: slow, status: "pending" }]);
     expect((await rewardsOwned(alice))?.quantity).toBe(1);
-    await emulator().control("POST", `/control/ads/${slow}`, { status: "granted", nullReads: 0 });
+    await piAnswers(slow, "granted");
     expect(await recheckAdRewards()).toMatchObject({ adRewardsGranted: 1 });
     expect((await rewardsOwned(alice))?.quantity).toBe(2);
 
@@ -122,35 +133,25 @@ describeEachEngine("rewarded ads", ({ engine }) => {
 
   it("takes back a reward Pi revokes after the scheduled run granted the pending claim", async () => {
     const alice = await s.pioneer("ads-pending-revoked");
-    const slow = await watchedAd({ nullReads: 10 });
-    expect((await claim(alice, slow)).status).toBe(202);
-    await emulator().control("POST", `/control/ads/${slow}`, { status: "granted", nullReads: 0 });
+    const slow = await pendingClaim(alice);
+    await piAnswers(slow, "granted");
     expect(await recheckAdRewards()).toMatchObject({ adRewardsGranted: 1 });
     expect((await rewardsOwned(alice))?.quantity).toBe(1);
-
-    await emulator().control("POST", `/control/ads/${slow}`, { status: "revoked" });
-    expect(await recheckAdRewards({ now: () => new Date(Date.now() + minutes(11)) })).toMatchObject({ adRewardsRevoked: 1 });
-    expect(await rewardsOwned(alice)).toBeUndefined();
+    await expectTakenBackOnRevocation(alice, slow);
   });
 
   it("takes back a revoked reward even when a scheduled run looked at the claim while Pi had not answered", async () => {
     const alice = await s.pioneer("ads-looked-pending");
-    const slow = await watchedAd({ nullReads: 10 });
-    expect((await claim(alice, slow)).status).toBe(202);
+    const slow = await pendingClaim(alice);
     expect(await recheckAdRewards()).toMatchObject({ adRewardsGranted: 0, adRewardsRefused: 0 });
-    await emulator().control("POST", `/control/ads/${slow}`, { status: "granted", nullReads: 0 });
+    await piAnswers(slow, "granted");
     expect(await recheckAdRewards()).toMatchObject({ adRewardsGranted: 1 });
-
-    await emulator().control("POST", `/control/ads/${slow}`, { status: "revoked" });
-    expect(await recheckAdRewards({ now: () => new Date(Date.now() + minutes(11)) })).toMatchObject({ adRewardsRevoked: 1 });
-    expect(await rewardsOwned(alice)).toBeUndefined();
+    await expectTakenBackOnRevocation(alice, slow);
   });
 
   it("keeps claims when Pi refuses the app's key, and settles them once the key works again", async () => {
     const alice = await s.pioneer("ads-key-refused");
-    const slow = await watchedAd({ nullReads: 10 });
-    expect((await claim(alice, slow)).status).toBe(202);
-    await emulator().control("POST", `/control/ads/${slow}`, { status: "granted", nullReads: 0 });
+    await piAnswers(await pendingClaim(alice), "granted");
 
     await emulator().control("POST", "/control/faults", { method: "GET", path: "/v2/ads_network/status/*", mode: "error", status: 401, times: 100 });
     const fresh = await claim(alice, await watchedAd());
@@ -169,9 +170,7 @@ describeEachEngine("rewarded ads", ({ engine }) => {
     const db = await getDb();
     const long = new Date(Date.now() - minutes(30));
     await db.insert(adRewards).values(Array.from({ length: 50 }, (_, i) => ({ adId: `stuck-ad-${String(i).padStart(4, "0")}`, userUid: alice.uid, status: "pending" as const, claimedAt: long, updatedAt: long })));
-    const slow = await watchedAd({ nullReads: 10 });
-    expect((await claim(bob, slow)).status).toBe(202);
-    await emulator().control("POST", `/control/ads/${slow}`, { status: "granted", nullReads: 0 });
+    await piAnswers(await pendingClaim(bob), "granted");
 
     // A run takes fifty claims, the oldest: every one of their reads fails (Pi refuses the key).
     await emulator().control("POST", "/control/faults", { method: "GET", path: "/v2/ads_network/status/*", mode: "error", status: 403, times: 50 });
